@@ -1,0 +1,15 @@
+import Foundation
+
+/// Makes untrusted HTML from feeds safe to republish, using libxml2's HTML parser and an allow-list.
+///
+/// Removes scripts, styles, event handlers, dangerous URLs, forms, embeds, tracking pixels;
+/// resolves relative `href`/`src` against `baseURL`; always keeps the text.
+public struct HTMLSanitizer: Sendable {
+    public init() {}
+
+    /// Returns sanitized HTML for `html`, with relative URLs resolved against `baseURL`.
+    public func sanitize(_ html: String, baseURL: URL?) -> String {
+        // TODO(sanitizer): implemented by the sanitizer work.
+        html
+    }
+}
