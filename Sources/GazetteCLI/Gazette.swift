@@ -8,6 +8,14 @@ struct Gazette: AsyncParsableCommand {
         commandName: "gazette",
         abstract: "Aggregate many feeds into clean, deduplicated, per-section Atom feeds.",
         version: GazetteVersion.version,
+        subcommands: [Bench.self]
+    )
+}
+
+/// `gazette bench …`: reproducible benchmarks of each pipeline stage.
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure a pipeline stage (parse, fetch, store).",
         subcommands: []
     )
 }
