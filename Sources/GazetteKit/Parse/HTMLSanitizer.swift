@@ -12,4 +12,17 @@ public struct HTMLSanitizer: Sendable {
         // TODO(sanitizer): implemented by the sanitizer work.
         html
     }
+
+    /// Returns the text of an HTML fragment: markup removed, entities decoded, whitespace collapsed.
+    /// Used for titles, which Gazette always keeps as plain text.
+    public func plainText(fromHTML html: String) -> String {
+        // TODO(sanitizer): implemented by the sanitizer work.
+        html
+    }
+
+    /// Escapes plain text for inclusion in HTML (`&`, `<`, `>`, `"`).
+    public static func escape(_ text: String) -> String {
+        // TODO(sanitizer): implemented by the sanitizer work.
+        text
+    }
 }
