@@ -17,22 +17,28 @@ extension ConfigDecoder {
         var firstByIdentity: [String: (index: Int, key: String)] = [:]
         for (i, element) in elements.enumerated() {
             let feedPath = "\(path)[\(i)]"
-            guard let feed = decodeFeed(element, at: feedPath, sectionIDs: sectionIDs) else { continue }
-            let identity = FeedLocation.normalizedKey(feed.url)
+            var location: (key: String, url: URL)?
+            let feed = decodeFeed(element, at: feedPath, sectionIDs: sectionIDs, location: &location)
+            // Duplicates are checked on the URL alone, so they are reported even when other keys have problems.
+            guard let location else { continue }
+            let identity = FeedLocation.normalizedKey(location.url)
             if let first = firstByIdentity[identity] {
                 report(
                     .duplicateFeed, Self.join(feedPath, "url"),
-                    "\"\(feed.key)\" is the same feed as \(path)[\(first.index)] (\"\(first.key)\"); list each feed once, with all its sections in \"section\": [ … ]",
+                    "\"\(location.key)\" is the same feed as \(path)[\(first.index)] (\"\(first.key)\"); list each feed once, with all its sections in \"section\": [ … ]",
                     at: (element["url"] ?? element).start)
                 continue
             }
-            firstByIdentity[identity] = (i, feed.key)
-            feeds.append(feed)
+            firstByIdentity[identity] = (i, location.key)
+            if let feed { feeds.append(feed) }
         }
         return feeds
     }
 
-    private mutating func decodeFeed(_ node: JSONNode, at path: String, sectionIDs: Set<String>?) -> FeedConfig? {
+    /// One feed; `location` is set whenever its `url` is usable, even if other keys have problems.
+    private mutating func decodeFeed(
+        _ node: JSONNode, at path: String, sectionIDs: Set<String>?, location: inout (key: String, url: URL)?
+    ) -> FeedConfig? {
         guard let m = members(of: node, at: path, allowed: Self.feedKeys, required: ["url", "section"], what: "a feed") else { return nil }
         var key: String?
         var url: URL?
@@ -41,6 +47,7 @@ extension ConfigDecoder {
             case .success(let resolved):
                 key = text
                 url = resolved
+                location = (text, resolved)
             case .failure(let problem):
                 report(.invalidURL, Self.join(path, "url"), "\"\(text)\" \(problem.message)", at: n.start, suggestion: problem.suggestion)
             }

@@ -115,7 +115,7 @@ extension ConfigDecoder {
     /// A usable id close to what was written: "Children's Services" → "childrens-services".
     static func slug(_ text: String) -> String? {
         var out = ""
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" {
                 out.unicodeScalars.append(scalar)
             } else if scalar == "'" || scalar == "\u{2019}" {

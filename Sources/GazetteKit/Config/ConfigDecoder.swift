@@ -23,7 +23,10 @@ struct ConfigDecoder {
         let defaults = top["defaults"].map { decodeDefaults($0, at: "defaults") } ?? ConfigDefaults(baseDirectory: baseDirectory)
         let (sections, sectionIDs) = top["sections"].map { decodeSections($0, at: "sections", defaults: defaults) } ?? ([], nil)
         let feeds = top["feeds"].flatMap { decodeFeeds($0, at: "feeds", sectionIDs: sectionIDs) }
-        issues.sort { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
+        // File order; problems at the same position keep the order they were found in.
+        issues = issues.enumerated()
+            .sorted { ($0.element.line ?? 0, $0.element.column ?? 0, $0.offset) < ($1.element.line ?? 0, $1.element.column ?? 0, $1.offset) }
+            .map(\.element)
         guard issues.isEmpty, let site, let feeds else { return nil }
         return GazetteConfig(site: site, sections: sections, feeds: feeds, baseDirectory: baseDirectory, defaults: defaults)
     }

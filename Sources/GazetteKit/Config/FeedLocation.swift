@@ -85,6 +85,7 @@ enum FeedLocation {
             expanded = FileManager.default.homeDirectoryForCurrentUser.path + path.dropFirst()
         }
         if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL }
-        return URL(fileURLWithPath: expanded, relativeTo: base).absoluteURL.standardizedFileURL
+        // appendingPathComponent, not relativeTo: a base without a trailing "/" would lose its last folder.
+        return base.appendingPathComponent(expanded).standardizedFileURL
     }
 }

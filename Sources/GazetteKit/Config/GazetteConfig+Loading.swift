@@ -26,7 +26,8 @@ extension GazetteConfig {
             let issue = ConfigIssue(kind: .invalidJSON, path: "", message: "invalid JSON: \(error.message)", line: line, column: column)
             throw .invalid(file: fileName, issues: [issue])
         }
-        var decoder = ConfigDecoder(bytes: bytes, baseDirectory: baseDirectory.standardizedFileURL)
+        let folder = URL(fileURLWithPath: baseDirectory.standardizedFileURL.path, isDirectory: true)
+        var decoder = ConfigDecoder(bytes: bytes, baseDirectory: folder)
         guard let config = decoder.decode(root) else {
             throw .invalid(file: fileName, issues: decoder.issues)
         }

@@ -111,6 +111,8 @@ struct JSONParser {
                 return JSONNode(value: .object(members), start: start, end: index)
             case nil:
                 throw SyntaxError(offset: index, message: "the file ends inside an object: a closing '}' is missing")
+            case UInt8(ascii: "/"):
+                throw SyntaxError(offset: index, message: "comments are not allowed in JSON; remove it")
             default:
                 throw SyntaxError(offset: afterValue, message: "expected ',' or '}' after the value of \"\(key)\" but found \(describe(index)); is a comma missing?")
             }
@@ -148,6 +150,8 @@ struct JSONParser {
                 return JSONNode(value: .array(elements), start: start, end: index)
             case nil:
                 throw SyntaxError(offset: index, message: "the file ends inside a list: a closing ']' is missing")
+            case UInt8(ascii: "/"):
+                throw SyntaxError(offset: index, message: "comments are not allowed in JSON; remove it")
             default:
                 throw SyntaxError(offset: afterValue, message: "expected ',' or ']' after a list element but found \(describe(index)); is a comma missing?")
             }

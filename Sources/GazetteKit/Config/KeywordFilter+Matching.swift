@@ -1,6 +1,7 @@
 /// Matching rules, shared by per-feed filters and section routes:
-/// - case-insensitive; curly apostrophes and quotes count as straight ones, dashes as `-`, other
-///   non-ASCII punctuation and any run of whitespace as one space, on both sides;
+/// - case-insensitive; curly apostrophes and quotes count as straight ones; hyphens and dashes,
+///   other non-ASCII punctuation and any run of whitespace count as one space, on both sides
+///   (so `social care` matches "social-care" and `child-protection` matches "child protection");
 /// - a keyword matches whole words only: `ofsted` matches "Ofsted report" and "Ofsted's", `art`
 ///   does not match "start", `school` does not match "schools" (list plurals, or end the keyword
 ///   with `*` for a prefix: `inspect*` matches "inspection");
@@ -111,17 +112,18 @@ struct CompiledKeywords: Sendable, Hashable {
 
 /// The text normalization both keywords and items go through.
 enum KeywordText {
-    /// Lower-cased UTF-8 with typographic apostrophes, quotes and dashes folded and whitespace collapsed and trimmed.
+    /// Lower-cased NFC UTF-8: typographic apostrophes and quotes folded to ASCII, hyphens, dashes and
+    /// non-ASCII punctuation to spaces, whitespace collapsed and trimmed.
     static func normalize(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in text.lowercased().precomposedStringWithCanonicalMapping.unicodeScalars {
             let folded: Unicode.Scalar
             switch scalar.value {
             case 0x2018, 0x2019, 0x201B, 0x2032, 0x02BC: folded = "'"
             case 0x201C, 0x201D, 0x201F, 0x2033: folded = "\""
-            case 0x2010...0x2015, 0x2212: folded = "-"
+            case 0x2D, 0x2010...0x2015, 0x2212: folded = " "
             default: folded = scalar
             }
             if folded.properties.isWhitespace || (folded.value >= 0x80 && !isWordScalar(folded)) {
