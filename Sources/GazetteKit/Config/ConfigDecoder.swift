@@ -63,10 +63,12 @@ struct ConfigDecoder {
             return nil
         }
         var result: [String: JSONNode] = [:]
+        var suggested: Set<String> = []
         for member in list where !member.key.hasPrefix("//") {
             let memberPath = Self.join(path, member.key)
             guard allowed.contains(member.key) else {
                 let suggestion = Suggestion.closest(to: member.key, in: allowed)
+                if let suggestion { suggested.insert(suggestion) }
                 let known = suggestion == nil ? " (\(what) may have: \(allowed.joined(separator: ", ")))" : ""
                 report(.unknownKey, memberPath, "unknown key \"\(member.key)\" in \(what)\(known)", at: member.keyOffset, suggestion: suggestion)
                 continue
@@ -76,7 +78,8 @@ struct ConfigDecoder {
             }
             result[member.key] = member.value
         }
-        for key in required where result[key] == nil {
+        // A misspelt required key is reported once, as the unknown key with its suggestion.
+        for key in required where result[key] == nil && !suggested.contains(key) {
             report(.missingKey, Self.join(path, key), "\(what) is missing the required key \"\(key)\"", at: node.start)
         }
         return result
