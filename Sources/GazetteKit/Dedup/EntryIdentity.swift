@@ -31,7 +31,8 @@ public struct EntryIdentity: Sendable, Hashable {
     public var hostFreeKeys: [String]
     /// Digest of normalized title, published date and content: the identity of last resort.
     public var contentHash: String
-    /// Digest of everything the feed says about the entry except its id; a change means an update.
+    /// Digest of everything the feed says about the entry except its id (links in canonical form,
+    /// comment counts left out); a change means an update.
     public var copyHash: String
     /// `TitleKey.normalized` of the title.
     public var titleKey: String
@@ -95,7 +96,8 @@ public struct EntryIdentity: Sendable, Hashable {
 
     private static func copyHash(of item: FeedItem) -> String {
         var parts: [String?] = [
-            item.title, item.link, item.originalLink, item.published.map(exact), item.updated.map(exact),
+            item.title, item.link.map { CanonicalLink.canonicalize($0) ?? $0 },
+            item.originalLink.map { CanonicalLink.canonicalize($0) ?? $0 }, item.published.map(exact), item.updated.map(exact),
             item.summary, item.content, item.image,
         ]
         parts.append(item.categories.joined(separator: "\u{1E}"))

@@ -81,34 +81,46 @@ enum ArticleRow {
             firstSeen: StoredDate.decode(row["firstSeen"]) ?? Date(timeIntervalSinceReferenceDate: 0))
     }
 
+    /// What rebuilding an article from its copies changed.
+    enum Remerge {
+        /// Nothing: no write.
+        case unchanged
+        /// Only metadata (link, update time from a feed's date) was rewritten.
+        case metadata
+        /// Its title, text, dates, people, categories, enclosures or image changed.
+        case content
+    }
+
     /// Rebuilds article `id` from its copies and writes it if anything changed.
     ///
-    /// `changedAt`: when a copy's text changed without a newer updated date, the time to record as
-    /// the article's update time — used only if the merged title, link or content really changed.
-    /// Returns true when the article row was rewritten.
+    /// `changedAt`: when a copy changed without a newer updated date, the time to record as the
+    /// article's update time — used only if the merged content (`sameContent`) really changed.
     static func remerge(
         _ id: String, changedAt proposed: Date?, db: Database, decoder: JSONDecoder, encoder: JSONEncoder
-    ) throws -> Bool {
-        guard let stored = try fetch(id, db: db, decoder: decoder) else { return false }
+    ) throws -> Remerge {
+        guard let stored = try fetch(id, db: db, decoder: decoder) else { return .unchanged }
         let copies = try copies(of: id, db: db, decoder: decoder)
         let firstSeen = stored.article.firstSeen
         guard var merged = ArticleMerger.merge(id: id, firstSeen: firstSeen, changedAt: stored.changedAt, copies: copies)
-        else { return false }
+        else { return .unchanged }
+        let contentChanged = !sameContent(merged, stored.article)
         var changedAt = stored.changedAt
-        if let proposed, !sameContent(merged, stored.article) {
+        if let proposed, contentChanged {
             changedAt = max(stored.changedAt ?? proposed, proposed)
             merged = ArticleMerger.merge(id: id, firstSeen: firstSeen, changedAt: changedAt, copies: copies) ?? merged
         }
         var before = stored.article
         before.sources = merged.sources
-        guard merged != before || changedAt != stored.changedAt else { return false }
+        guard merged != before || changedAt != stored.changedAt else { return .unchanged }
         try update(merged, changedAt: changedAt, db: db, encoder: encoder)
-        return true
+        let feedDatedUpdate = merged.updated != stored.article.updated && changedAt == stored.changedAt
+        return contentChanged || feedDatedUpdate ? .content : .metadata
     }
 
-    /// Whether two versions of an article say the same thing (everything but the update time).
+    /// Whether two versions of an article say the same thing: everything but the link (a site
+    /// moving host or scheme is not news) and the update time.
     static func sameContent(_ a: Article, _ b: Article) -> Bool {
-        a.title == b.title && a.link == b.link && a.published == b.published && a.summary == b.summary
+        a.title == b.title && a.published == b.published && a.summary == b.summary
             && a.content == b.content && a.authors == b.authors && a.categories == b.categories
             && a.enclosures == b.enclosures && a.image == b.image
     }

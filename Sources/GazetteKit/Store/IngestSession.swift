@@ -122,7 +122,7 @@ struct IngestSession {
         }
         let changed = try ArticleRow.remerge(
             stored.articleID, changedAt: feedDatedTheChange ? nil : now, db: db, decoder: decoder, encoder: encoder)
-        if changed {
+        if changed == .content {
             report.updatedArticleIDs.append(stored.articleID)
         } else {
             report.unchanged += 1
