@@ -22,9 +22,8 @@ struct AtomFeedWriter {
         if let siteURL = PublishedSection.siteLink(section.siteURL) {
             xml.empty("link", [("rel", "alternate"), ("type", "text/html"), ("href", siteURL)])
         }
-        if let jsonURL = PublishedSection.siteLink(section.jsonURL) {
-            xml.empty("link", [("rel", "alternate"), ("type", "application/feed+json"), ("href", jsonURL)])
-        }
+        // No second `alternate` for the JSON Feed: readers such as newsboat take the last alternate as
+        // the site link. index.html advertises both formats instead.
         xml.element(
             "generator", [("uri", GazetteVersion.projectURL), ("version", GazetteVersion.version)], text: "Gazette")
         if let icon = PublishedSection.siteLink(site.icon?.absoluteString) {

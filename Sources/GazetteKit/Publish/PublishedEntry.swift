@@ -97,15 +97,23 @@ struct PublishedEntry: Sendable, Hashable {
         return "<p class=\"gazette-also-reported\">Also reported by: " + items.joined(separator: ", ") + "</p>"
     }
 
-    /// Cleaned, trimmed text; `nil` when nothing is left.
+    /// Single-line text (titles, names, terms): cleaned, runs of tabs, line breaks and spaces
+    /// collapsed to one space, trimmed; `nil` when nothing is left. Every consumer then shows the same line.
     static func text(_ raw: String?) -> String? {
+        guard let raw else { return nil }
+        let cleaned = XMLWriter.clean(raw)
+        let words = cleaned.unicodeScalars.split(whereSeparator: { lineSpace.contains($0) })
+        let joined = words.map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+        return joined.isEmpty ? nil : joined
+    }
+
+    private static let lineSpace: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\u{2028}", "\u{2029}"]
+
+    /// Cleaned HTML, trimmed; `nil` when nothing is left.
+    private static func html(_ raw: String?) -> String? {
         guard let raw else { return nil }
         let cleaned = XMLWriter.clean(raw).trimmingCharacters(in: .whitespacesAndNewlines)
         return cleaned.isEmpty ? nil : cleaned
-    }
-
-    private static func html(_ raw: String?) -> String? {
-        text(raw)
     }
 
     private static func author(_ person: Person) -> Author? {
