@@ -109,11 +109,11 @@ struct PublishedEntry: Sendable, Hashable {
 
     private static let lineSpace: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\u{2028}", "\u{2029}"]
 
-    /// Cleaned HTML, trimmed; `nil` when nothing is left.
+    /// Cleaned HTML, trimmed, passed through `UnsanitizedHTMLGuard`; `nil` when nothing is left.
     private static func html(_ raw: String?) -> String? {
         guard let raw else { return nil }
         let cleaned = XMLWriter.clean(raw).trimmingCharacters(in: .whitespacesAndNewlines)
-        return cleaned.isEmpty ? nil : cleaned
+        return cleaned.isEmpty ? nil : UnsanitizedHTMLGuard.guarded(cleaned)
     }
 
     private static func author(_ person: Person) -> Author? {
