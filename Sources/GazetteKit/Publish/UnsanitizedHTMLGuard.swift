@@ -12,8 +12,10 @@ enum UnsanitizedHTMLGuard {
         "<svg", "<math", "<style",
     ]
 
-    /// True when `html` contains an active element, an event-handler attribute (`onload=`…) or an
-    /// attribute value with a `javascript:`, `vbscript:` or `data:` URL.
+    /// True when `html` contains an active element, or a start tag with an event-handler attribute
+    /// (`onload=`…) or an attribute value with a `javascript:`, `vbscript:` or `data:` URL
+    /// (raster `data:image/…` excepted). Text
+    /// outside tags that merely mentions these never counts.
     static func looksActive(_ html: String) -> Bool {
         let lower = html.lowercased()
         if activeElements.contains(where: { lower.contains($0) }) { return true }
@@ -27,6 +29,8 @@ enum UnsanitizedHTMLGuard {
         looksActive(html) ? "<p>" + XMLWriter.escapeText(html) + "</p>" : html
     }
 
-    nonisolated(unsafe) private static let eventHandler = /[\s\/"'`]on[a-z]+\s*=/
-    nonisolated(unsafe) private static let scriptURLAttribute = /=\s*["'`]?\s*(javascript|vbscript|data|livescript):/
+    /// Inside a start tag: an `on…=` attribute.
+    nonisolated(unsafe) private static let eventHandler = /<[a-z][^>]*[\s\/"'`]on[a-z]+\s*=/
+    /// Inside a start tag: an attribute whose value starts with a script or data URL.
+    nonisolated(unsafe) private static let scriptURLAttribute = /<[a-z][^>]*=\s*["'`]?\s*(?:(?:javascript|vbscript|livescript):|data:(?!image\/(?:png|gif|jpeg|jpg|webp|avif)[;,]))/
 }
