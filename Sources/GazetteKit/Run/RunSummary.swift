@@ -39,7 +39,7 @@ public struct RunSummary: Sendable, Hashable {
         var text = "\(prefix)\(feedsAttempted) of \(feedsConfigured) feeds due: \(fetched) fetched, \(notModified) not modified, \(failed) failed"
         if gone > 0 { text += ", \(gone) gone" }
         text += "; \(newArticles) new, \(updatedArticles) updated"
-        if mergedArticles > 0 { text += ", \(mergedArticles) merged duplicates" }
+        if mergedArticles > 0 { text += ", \(mergedArticles) merged into known" }
         text += " articles; \(sections) in " + String(format: "%.1fs", elapsed)
         return text
     }

@@ -54,6 +54,6 @@ public struct SourceHealth: Sendable {
         case ..<86_400: amount = "\(magnitude / 3600)h\(magnitude % 3600 / 60 > 0 ? " \(magnitude % 3600 / 60)m" : "")"
         default: amount = "\(magnitude / 86_400)d"
         }
-        return seconds < 0 ? "\(amount) ago" : "in \(amount)"
+        return seconds <= 0 ? "\(amount) ago" : "in \(amount)"
     }
 }
