@@ -95,15 +95,14 @@ public struct FeedParser: Sendable {
     }
 
     private func run(_ bytes: UnsafeRawBufferPointer, encoding: String?, recover: Bool, base: String?) -> FeedBuilder {
-        let builder = FeedBuilder(documentBase: base)
-        FeedSAXParser.run(bytes, encoding: encoding, recover: recover, into: builder)
-        return builder
+        FeedSAXParser.run(bytes, encoding: encoding, recover: recover, documentBase: base)
     }
 
     /// The feed, when `builder` read the document cleanly; throws when the document is clearly not a feed.
     private func accept(
-        _ builder: FeedBuilder, source: String, recovered: Bool, diagnostics: [String]
+        _ built: FeedBuilder, source: String, recovered: Bool, diagnostics: [String]
     ) throws(FeedParseError) -> ParsedFeed? {
+        var builder = built
         if builder.family == .unknown, let root = builder.rootName {
             throw .notAFeed(source: source, reason: Self.describeRoot(root))
         }
@@ -112,8 +111,9 @@ public struct FeedParser: Sendable {
     }
 
     private func finish(
-        _ builder: FeedBuilder, source: String, recovered: Bool, diagnostics: [String]
+        _ built: FeedBuilder, source: String, recovered: Bool, diagnostics: [String]
     ) throws(FeedParseError) -> ParsedFeed {
+        var builder = built
         if builder.family == .unknown {
             if let root = builder.rootName { throw .notAFeed(source: source, reason: Self.describeRoot(root)) }
             let why = diagnostics.first.map { "no XML root element (\($0))" } ?? "no XML root element"

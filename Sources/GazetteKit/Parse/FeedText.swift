@@ -99,3 +99,19 @@ struct FeedText {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+extension String {
+    /// The string without leading/trailing ASCII whitespace; returns `self` (no copy) when already trimmed.
+    /// Foundation's `trimmingCharacters(in:)` bridges through NSString and showed up in profiles.
+    var asciiTrimmed: String {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        func space(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
+        if !space(first) && !space(last) { return self }
+        var lo = utf8.startIndex
+        var hi = utf8.endIndex
+        while lo < hi, space(utf8[lo]) { lo = utf8.index(after: lo) }
+        while hi > lo, space(utf8[utf8.index(before: hi)]) { hi = utf8.index(before: hi) }
+        return String(self[lo..<hi])
+    }
+}
