@@ -60,7 +60,7 @@ extension FeedBuilder {
     }
 
     private mutating func startRoot(_ element: FeedElementName, attributes: XMLAttributes, localname: UnsafePointer<xmlChar>) -> Role? {
-        rootName = String(cString: localname)
+        if rootName == nil { rootName = String(cString: localname) }
         rootXMLLang = attributes.value("lang", namespaced: true)
         switch (element.ns, element.name) {
         case (.none, .rss), (.rssUserland, .rss):
@@ -102,8 +102,9 @@ extension FeedBuilder {
             context = .feed
             return .container(saved: .document)
         default:
-            shouldStop = true
-            return nil
+            // Not a feed vocabulary: keep looking below it (a feed wrapped in an XHTML page); if
+            // nothing turns up, the caller reports the root element.
+            return .container(saved: .document)
         }
     }
 
@@ -145,7 +146,11 @@ extension FeedBuilder {
         let mode = attributes.value("mode")?.lowercased()
         let base64 = mode == "base64"
         switch type {
-        case nil, "", "text", "text/plain":
+        case nil, "":
+            // Atom 0.3's default is inline XML (mode="xml"): unqualified markup inside counts as HTML.
+            if format == .atom03 && mode != "escaped" && !base64 { return (.html, true, false, false) }
+            return (.text, false, false, base64)
+        case "text", "text/plain":
             return (.text, false, false, base64)
         case "html", "text/html":
             return (.html, mode == "xml", mode != "xml", base64)
@@ -156,8 +161,8 @@ extension FeedBuilder {
         default:
             if let type, type.hasPrefix("text/") { return (.text, false, false, base64) }
             if let type, type.hasSuffix("+xml") || type.hasSuffix("/xml") { return (.html, true, false, base64) }
-            // RFC 4287 4.1.3.3: any other media type is base64-encoded.
-            return (.html, false, false, true)
+            // RFC 4287 4.1.3.3: any other media type is base64-encoded; shown as text.
+            return (.text, false, false, true)
         }
     }
 

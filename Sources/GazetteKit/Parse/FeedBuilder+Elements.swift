@@ -44,6 +44,11 @@ extension FeedBuilder {
         case (.media, .thumbnail):
             if let url = attributes.value("url") { feed.image.offer(resolve(url), rank: 0) }
             return .opaque
+        case (.itunes, .link):
+            if attributes.value("rel") == "image", let href = attributes.value("href") {
+                feed.image.offer(resolve(href), rank: 1)
+            }
+            return .opaque
         case (.none, .ttl): return beginField(.ttl, kind: .text)
         case (.sy, .updatePeriod): return beginField(.updatePeriod, kind: .text)
         case (.sy, .updateFrequency): return beginField(.updateFrequency, kind: .text)
@@ -91,7 +96,7 @@ extension FeedBuilder {
         case (.itunes, .category):
             if let term = attributes.value("text"), !term.isEmpty { item.categories.append(term) }
             return .container(saved: context)
-        case (.none, .summary) where family != .atom:
+        case (.none, .summary) where family != .atom, (.none, .fullitem) where family != .atom:
             return beginField(.rssSummary, kind: .sniff)
         case (.atom10, .category):
             if let term = attributes.value("term") ?? attributes.value("label"), !term.isEmpty {

@@ -183,9 +183,39 @@ struct FeedBuilder {
         var hi = text.count
         while lo < hi, Self.isSpace(text[lo]) { lo += 1 }
         while hi > lo, Self.isSpace(text[hi - 1]) { hi -= 1 }
-        let value = text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[lo..<hi]), as: UTF8.self) }
+        let value = text.withUnsafeBufferPointer { all in
+            let slice = UnsafeBufferPointer(rebasing: all[lo..<hi])
+            return Self.hasC1Control(slice) ? Self.remapC1(slice) : String(decoding: slice, as: UTF8.self)
+        }
         text.removeSubrange(start...)
         return value
+    }
+
+    /// C1 controls (U+0080–U+009F, UTF-8 `C2 80`–`C2 9F`) in feeds are windows-1252 characters
+    /// mislabelled (`&#146;` meaning a right quote): feedparser and browsers read them so.
+    private static func hasC1Control(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = bytes.startIndex
+        while let k = bytes[i...].firstIndex(of: 0xC2) {
+            if k + 1 < bytes.endIndex, bytes[k + 1] >= 0x80, bytes[k + 1] <= 0x9F { return true }
+            i = k + 1
+        }
+        return false
+    }
+
+    private static func remapC1(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            if bytes[i] == 0xC2, i + 1 < bytes.endIndex, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9F {
+                Windows1252.appendUTF8(Windows1252.high[Int(bytes[i + 1] - 0x80)], to: &out)
+                i += 2
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D }
