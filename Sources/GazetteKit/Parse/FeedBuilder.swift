@@ -185,10 +185,34 @@ struct FeedBuilder {
         while hi > lo, Self.isSpace(text[hi - 1]) { hi -= 1 }
         let value = text.withUnsafeBufferPointer { all in
             let slice = UnsafeBufferPointer(rebasing: all[lo..<hi])
+            if let repaired = Self.undoDoubleEncoding(slice) { return repaired }
             return Self.hasC1Control(slice) ? Self.remapC1(slice) : String(decoding: slice, as: UTF8.self)
         }
         text.removeSubrange(start...)
         return value
+    }
+
+    /// Text that was UTF-8, read as ISO-8859-1 and encoded again (`â€¦` for `…`, often as
+    /// `&#226;&#128;&#166;`): when every character fits in a byte and those bytes are valid UTF-8 with a
+    /// multi-byte sequence, the intended text is that UTF-8.
+    private static func undoDoubleEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var found = false
+        var i = bytes.startIndex
+        while let k = bytes[i...].firstIndex(of: 0xC3), k + 3 < bytes.endIndex {
+            if bytes[k + 1] >= 0x82, bytes[k + 1] <= 0xB4, bytes[k + 2] == 0xC2 || bytes[k + 2] == 0xC3 {
+                found = true
+                break
+            }
+            i = k + 1
+        }
+        guard found else { return nil }
+        var narrowed: [UInt8] = []
+        narrowed.reserveCapacity(bytes.count)
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            guard scalar.value <= 0xFF else { return nil }
+            narrowed.append(UInt8(scalar.value))
+        }
+        return String(validating: narrowed, as: UTF8.self)
     }
 
     /// C1 controls (U+0080–U+009F, UTF-8 `C2 80`–`C2 9F`) in feeds are windows-1252 characters

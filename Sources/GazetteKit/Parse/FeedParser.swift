@@ -56,7 +56,7 @@ public struct FeedParser: Sendable {
         if fatal.isEncodingError {
             var candidates: [String] = []
             if let charset, charset != label { candidates.append(charset) }
-            if !wide, EncodingSniffer.effectiveCharset(label ?? "utf-8") != "windows-1252" {
+            if !wide, !hasBOM, EncodingSniffer.effectiveCharset(label ?? "utf-8") != "windows-1252" {
                 candidates.append("windows-1252")
             }
             for candidate in candidates {

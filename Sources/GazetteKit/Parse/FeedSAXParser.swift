@@ -13,9 +13,13 @@ struct XMLIssue: Sendable, Equatable {
     var diagnostic: String { "line \(line):\(column): \(message)" }
 
     /// True for the errors that mean "these bytes are not in the encoding we decoded them with".
+    /// (libxml2 reports both undecodable bytes and well-decoded but forbidden characters such as
+    /// U+000F as XML_ERR_INVALID_CHAR; only the former is an encoding problem.)
     var isEncodingError: Bool {
-        code == Int32(XML_ERR_INVALID_CHAR.rawValue) || code == Int32(XML_ERR_INVALID_ENCODING.rawValue)
-            || code == Int32(XML_ERR_UNSUPPORTED_ENCODING.rawValue)
+        if code == Int32(XML_ERR_INVALID_CHAR.rawValue) {
+            return message.contains("not proper") || message.contains("encoding")
+        }
+        return code == Int32(XML_ERR_INVALID_ENCODING.rawValue) || code == Int32(XML_ERR_UNSUPPORTED_ENCODING.rawValue)
             || code == Int32(XML_ERR_UNKNOWN_ENCODING.rawValue)
     }
 
