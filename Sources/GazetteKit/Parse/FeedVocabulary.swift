@@ -50,7 +50,7 @@ enum FeedName: UInt8, Sendable {
     case subtitle, tagline, id, updated, modified, published, issued, created, summary, content
     case name, email, uri, logo, icon, contributor, encoded, creator, date, subject
     case thumbnail, group, commentRss, origLink, updatePeriod, updateFrequency, owner, body, div
-    case keywords, info, rights, copyright, html, homepage
+    case keywords, info, rights, copyright, html, homepage, fullitem
 
     /// Classifies a local name; RSS element names are case-sensitive, except that a few
     /// lower-cased variants (`pubdate`, `textInput`) are common enough to accept.
@@ -117,6 +117,7 @@ enum FeedName: UInt8, Sendable {
         case "copyright": self = .copyright
         case "html": self = .html
         case "homepage": self = .homepage
+        case "fullitem": self = .fullitem
         default: self = .other
         }
     }

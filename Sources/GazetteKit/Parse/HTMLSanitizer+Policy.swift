@@ -51,7 +51,7 @@ extension HTMLSanitizer {
     /// `decoding` for responsive and lazy images. No event handlers, no `formaction`.
     static let keptAttributes: [String] = [
         "abbr", "accept", "accept-charset", "accesskey", "align", "alt", "autocomplete",
-        "autofocus", "autoplay", "axis", "balance", "bgcolor", "bgproperties", "border",
+        "autofocus", "axis", "balance", "bgcolor", "bgproperties", "border",
         "bordercolor", "bordercolordark", "bordercolorlight", "bottompadding", "cellpadding",
         "cellspacing", "ch", "challenge", "char", "charoff", "charset", "checked", "choff",
         "class", "clear", "color", "cols", "colspan", "compact", "contenteditable", "controls",

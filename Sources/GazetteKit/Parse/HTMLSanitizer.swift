@@ -77,7 +77,7 @@ public struct HTMLSanitizer: Sendable {
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_NODEFDTD.rawValue)
 
-    private static let wrapperPrefix = Array("<html><body>".utf8)
+    private static let wrapperPrefix: [UInt8] = Array("<html><body>".utf8)
 
     /// Parses `fragment` as the content of `<body>` and hands the `<html>` element to `body`
     /// (nil when libxml2 produced nothing). Every libxml2 pointer lives only inside this call.
@@ -87,10 +87,7 @@ public struct HTMLSanitizer: Sendable {
     /// cannot close the wrapper early.
     static func withParsedFragment(_ fragment: UnsafeBufferPointer<UInt8>, _ body: (xmlNodePtr?) -> Void) {
         LibXML.ensureInitialized()
-        var input = wrapperPrefix
-        input.reserveCapacity(wrapperPrefix.count + fragment.count)
-        input.append(contentsOf: fragment)
-        neutralizeWrapperEndTags(&input, from: wrapperPrefix.count)
+        let input = prepare(fragment)
         guard input.count < Int(Int32.max), let context = htmlNewParserCtxt() else {
             body(nil)
             return
@@ -110,21 +107,75 @@ public struct HTMLSanitizer: Sendable {
         body(xmlDocGetRootElement(document))
     }
 
-    /// Renames `</body`, `</html`, `</head` (any case) to `</xody`, `</xtml`, `</xead`.
-    private static func neutralizeWrapperEndTags(_ input: inout [UInt8], from start: Int) {
-        var index = start
-        let count = input.count
-        while index + 6 < count {
-            if input[index] == UInt8(ascii: "<"), input[index + 1] == UInt8(ascii: "/") {
-                let a = input[index + 2] | 0x20, b = input[index + 3] | 0x20
-                let c = input[index + 4] | 0x20, d = input[index + 5] | 0x20
+    /// The bytes handed to libxml2: `<html><body>`, then the fragment with comments removed and
+    /// `</body`, `</html`, `</head` (any case) renamed to `</xody`, `</xtml`, `</xead`.
+    ///
+    /// Comments are removed here, the way feedparser reads them, because libxml2 (like HTML 5)
+    /// lets a malformed comment swallow the rest of the fragment, text included: a comment ends
+    /// at `-->`; failing that, at the first `--…>`; an unclosed comment runs to the end.
+    /// Safety does not depend on this pass: the sanitizer filters the parsed tree.
+    static func prepare(_ fragment: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var input = wrapperPrefix
+        input.reserveCapacity(wrapperPrefix.count + fragment.count)
+        let count = fragment.count
+        var index = 0
+        var copied = 0
+        while index + 3 < count {
+            guard fragment[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            let next = fragment[index + 1]
+            if next == UInt8(ascii: "!"), fragment[index + 2] == UInt8(ascii: "-"), fragment[index + 3] == UInt8(ascii: "-") {
+                input.append(contentsOf: UnsafeBufferPointer(rebasing: fragment[copied..<index]))
+                index = commentEnd(fragment, from: index + 4)
+                copied = index
+                continue
+            }
+            if next == UInt8(ascii: "/"), index + 5 < count {
+                let a = fragment[index + 2] | 0x20, b = fragment[index + 3] | 0x20
+                let c = fragment[index + 4] | 0x20, d = fragment[index + 5] | 0x20
                 let isWrapper = (a, b, c, d) == (0x62, 0x6F, 0x64, 0x79)  // body
                     || (a, b, c, d) == (0x68, 0x74, 0x6D, 0x6C)  // html
                     || (a, b, c, d) == (0x68, 0x65, 0x61, 0x64)  // head
-                if isWrapper { input[index + 2] = UInt8(ascii: "x") }
+                if isWrapper {
+                    input.append(contentsOf: UnsafeBufferPointer(rebasing: fragment[copied..<(index + 2)]))
+                    input.append(UInt8(ascii: "x"))
+                    copied = index + 3
+                }
             }
             index += 1
         }
+        input.append(contentsOf: UnsafeBufferPointer(rebasing: fragment[copied...]))
+        return input
+    }
+
+    /// The index just after the comment whose body starts at `start`.
+    private static func commentEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let count = bytes.count
+        // `<!-->` and `<!--->` are empty comments.
+        if start < count, bytes[start] == UInt8(ascii: ">") { return start + 1 }
+        if start + 1 < count, bytes[start] == UInt8(ascii: "-"), bytes[start + 1] == UInt8(ascii: ">") { return start + 2 }
+        var index = start
+        // `--\s*>`
+        while index + 2 < count {
+            if bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-") {
+                var end = index + 2
+                while end < count, FeedDate.isSpace(bytes[end]) { end += 1 }
+                if end < count, bytes[end] == UInt8(ascii: ">") { return end + 1 }
+            }
+            index += 1
+        }
+        // `--[^>]*>`
+        index = start
+        while index + 1 < count {
+            if bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-") {
+                if let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: ">")) { return close + 1 }
+                break
+            }
+            index += 1
+        }
+        return count
     }
 
     // MARK: - Text helpers

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import GazetteKit
 
-@Suite struct EntityRepairTests {
+@Suite struct XMLRepairTests {
     private func repaired(_ s: String) -> String? {
-        Array(s.utf8).withUnsafeBytes { EntityRepair.repair($0) }.map { String(decoding: $0, as: UTF8.self) }
+        Array(s.utf8).withUnsafeBytes { XMLRepair.repair($0) }.map { String(decoding: $0, as: UTF8.self) }
     }
 
     @Test(arguments: [
@@ -16,6 +16,8 @@ import Testing
         ("<t>&amp;&lt;</t>", nil),
         ("<t><![CDATA[&nbsp; & ]]></t>", nil),
         ("<!-- & --><t/>", nil),
+        ("<t>a\u{1}b&#2;c</t>", "<t>abc</t>"),
+        ("<t>&#X41;</t>", "<t>&#x41;</t>"),
     ] as [(String, String?)])
     func mendsEntitiesOutsideCDATAAndComments(input: String, expected: String?) {
         #expect(repaired(input) == expected)
