@@ -21,48 +21,70 @@ extension HTMLSanitizer {
             return parsed
         }
 
-        mutating func walk(children parent: xmlNodePtr?) {
-            var node = parent?.pointee.children
+        /// Serializes the children of `root`, iteratively (parent pointers, no recursion), so a
+        /// hostile fragment nested thousands deep cannot exhaust a task's small stack.
+        mutating func walk(children root: xmlNodePtr?) {
+            guard let root else { return }
+            var node = root.pointee.children
             while let current = node {
-                switch current.pointee.type {
-                case XML_ELEMENT_NODE:
-                    element(current)
-                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                    if let content = current.pointee.content {
-                        appendEscaped(UnsafeBufferPointer(start: content, count: strlen(content)), to: &output, quotes: false)
-                    }
-                default:
-                    break  // comments, processing instructions, DTD nodes
+                if enter(current), let child = current.pointee.children {
+                    node = child
+                    continue
                 }
-                node = current.pointee.next
+                var climbing = current
+                while climbing.pointee.next == nil {
+                    guard let parent = climbing.pointee.parent, parent != root else { return }
+                    leave(parent)
+                    climbing = parent
+                }
+                node = climbing.pointee.next
             }
         }
 
-        private mutating func element(_ node: xmlNodePtr) {
-            guard let name = node.pointee.name else { return }
-            switch elementRules[Key(cString: name)] ?? .unwrap {
-            case .dropWithContent:
-                return
-            case .unwrap:
-                walk(children: node)
-            case .iframe:
-                if !videoEmbed(node) { walk(children: node) }
-            case .keep(let void):
-                let isImage = strcmp(name, "img") == 0
-                if isImage, isTrackingPixel(node) { return }
-                output.append(UInt8(ascii: "<"))
-                appendName(name)
-                attributes(of: node, isImage: isImage)
-                if void {
-                    output.append(contentsOf: " />".utf8)
-                    return
+        /// Emits what comes before a node's children; returns whether to visit the children.
+        private mutating func enter(_ node: xmlNodePtr) -> Bool {
+            switch node.pointee.type {
+            case XML_ELEMENT_NODE:
+                guard let name = node.pointee.name else { return false }
+                switch elementRules[Key(cString: name)] ?? .unwrap {
+                case .dropWithContent:
+                    return false
+                case .unwrap:
+                    return true
+                case .iframe:
+                    return !videoEmbed(node)
+                case .keep(let void):
+                    let isImage = strcmp(name, "img") == 0
+                    if isImage, isTrackingPixel(node) { return false }
+                    output.append(UInt8(ascii: "<"))
+                    appendName(name)
+                    attributes(of: node, isImage: isImage)
+                    if void {
+                        output.append(contentsOf: " />".utf8)
+                        return false
+                    }
+                    output.append(UInt8(ascii: ">"))
+                    if node.pointee.children == nil { leave(node) }
+                    return true
                 }
-                output.append(UInt8(ascii: ">"))
-                walk(children: node)
-                output.append(contentsOf: "</".utf8)
-                appendName(name)
-                output.append(UInt8(ascii: ">"))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content {
+                    appendEscaped(UnsafeBufferPointer(start: content, count: strlen(content)), to: &output, quotes: false)
+                }
+                return false
+            default:
+                return false  // comments, processing instructions, DTD nodes
             }
+        }
+
+        /// Emits the end tag of a kept element after its children.
+        private mutating func leave(_ node: xmlNodePtr) {
+            guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name,
+                  elementRules[Key(cString: name)] == .keep(void: false)
+            else { return }
+            output.append(contentsOf: "</".utf8)
+            appendName(name)
+            output.append(UInt8(ascii: ">"))
         }
 
         private mutating func appendName(_ name: UnsafePointer<xmlChar>) {

@@ -83,6 +83,15 @@ import Testing
         }
     }
 
+    @Test func deeplyNestedFragmentKeepsItsTextWithoutExhaustingATaskStack() async {
+        let depth = 2_000
+        let html = String(repeating: "<div><b>", count: depth) + "<script>bad()</script>deep" + String(repeating: "</b></div>", count: depth)
+        let output = await Task.detached { HTMLSanitizer().sanitize(html, baseURL: nil) }.value
+        #expect(output == "deep")
+        let text = await Task.detached { HTMLSanitizer().plainText(fromHTML: html) }.value
+        #expect(text == "deep")
+    }
+
     @Test func relativeURLsStayRelativeWithoutABase() {
         let output = HTMLSanitizer().sanitize(#"<a href="/about">a</a><a href="javascript:x()">b</a>"#, baseURL: nil)
         #expect(output == #"<a href="/about">a</a><a>b</a>"#)
