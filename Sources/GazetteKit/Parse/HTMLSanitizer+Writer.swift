@@ -7,6 +7,8 @@ extension HTMLSanitizer {
         private(set) var output: [UInt8] = []
         private let baseURL: URL?
         private var base: ResolvedBase??
+        /// The open `<svg>` / `<math>` roots, innermost last.
+        private var foreignRoots: [(node: xmlNodePtr, vocabulary: ForeignVocabulary)] = []
 
         init(baseURL: URL?, capacity: Int) {
             self.baseURL = baseURL
@@ -46,7 +48,18 @@ extension HTMLSanitizer {
             switch node.pointee.type {
             case XML_ELEMENT_NODE:
                 guard let name = node.pointee.name else { return false }
-                switch elementRules[Key(cString: name)] ?? .unwrap {
+                let key = Key(cString: name)
+                let root: ForeignVocabulary? = key == svgKey ? .svg : key == mathKey ? .mathML : nil
+                if let vocabulary = root ?? foreignRoots.last?.vocabulary, let outputName = vocabulary.elementName(key) {
+                    if let root { foreignRoots.append((node, root)) }
+                    output.append(UInt8(ascii: "<"))
+                    output.append(contentsOf: outputName)
+                    foreignAttributes(of: node, vocabulary: vocabulary)
+                    output.append(UInt8(ascii: ">"))
+                    if node.pointee.children == nil { leave(node) }
+                    return true
+                }
+                switch elementRules[key] ?? .unwrap {
                 case .dropWithContent:
                     return false
                 case .unwrap:
@@ -79,12 +92,50 @@ extension HTMLSanitizer {
 
         /// Emits the end tag of a kept element after its children.
         private mutating func leave(_ node: xmlNodePtr) {
-            guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name,
-                  elementRules[Key(cString: name)] == .keep(void: false)
-            else { return }
+            guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name else { return }
+            let key = Key(cString: name)
+            if let vocabulary = foreignRoots.last?.vocabulary, let outputName = vocabulary.elementName(key) {
+                output.append(contentsOf: "</".utf8)
+                output.append(contentsOf: outputName)
+                output.append(UInt8(ascii: ">"))
+                if foreignRoots.last?.node == node { foreignRoots.removeLast() }
+                return
+            }
+            guard elementRules[key] == .keep(void: false) else { return }
             output.append(contentsOf: "</".utf8)
             appendName(name)
             output.append(UInt8(ascii: ">"))
+        }
+
+        /// Attributes of an SVG or MathML element: its vocabulary's allow-list, SVG-aware styles,
+        /// links checked like HTML ones (same-document `#id` references kept as they are).
+        private mutating func foreignAttributes(of node: xmlNodePtr, vocabulary: ForeignVocabulary) {
+            var attribute = node.pointee.properties
+            while let current = attribute {
+                attribute = current.pointee.next
+                guard let name = current.pointee.name, let outputName = vocabulary.attributeName(Key(cString: name))
+                else { continue }
+                withValue(of: current) { value in
+                    var clean: [UInt8]
+                    if strcmp(name, "style") == 0 {
+                        clean = sanitizeStyle(value, svg: vocabulary == .svg)
+                        guard !clean.isEmpty else { return }
+                    } else if strcmp(name, "href") == 0 || strcmp(name, "xlink:href") == 0 {
+                        let raw = String(decoding: value, as: UTF8.self)
+                        let resolve = !raw.hasPrefix("#")
+                        let base = resolve && !raw.isEmpty && scheme(of: raw) == nil ? resolvedBase() : nil
+                        guard let url = cleanURL(raw, base: base, allowDataImage: false, resolve: resolve) else { return }
+                        clean = Array(url.utf8)
+                    } else {
+                        clean = Array(value)
+                    }
+                    output.append(0x20)
+                    output.append(contentsOf: outputName)
+                    output.append(contentsOf: "=\"".utf8)
+                    clean.withUnsafeBufferPointer { appendEscaped($0, to: &output, quotes: true) }
+                    output.append(UInt8(ascii: "\""))
+                }
+            }
         }
 
         private mutating func appendName(_ name: UnsafePointer<xmlChar>) {

@@ -17,7 +17,9 @@ internal import CLibXML2
 ///   (feedparser only checks `href` and leaves `href=""`).
 /// - Comments, processing instructions and CDATA markers are dropped (IE conditional comments).
 /// - 1×1 (or smaller) images are removed as tracking pixels.
-/// - Inline SVG and MathML are unwrapped (their text kept), not passed through.
+/// - Inline SVG and MathML are kept (feedparser's element and attribute lists, SVG names in
+///   camelCase), but without SVG animation elements, `use` and `foreignObject`, which can rewrite
+///   links to `javascript:` or pull in other documents (see `ForeignVocabulary`).
 /// - `<iframe>` is unwrapped unless it embeds a YouTube or Vimeo player, which is kept with a
 ///   `sandbox` attribute and an `https` source; its fallback content is dropped.
 /// It also accepts a few later harmless HTML 5 elements and `srcset`/`sizes`/`loading`.
