@@ -155,6 +155,10 @@ extension HTMLSanitizer {
                         let clean = sanitizeStyle(value)
                         if !clean.isEmpty { clean.withUnsafeBufferPointer { append(name: name, value: $0) } }
                     case .url, .urlVerbatim:
+                        if isSafeAbsoluteURL(value) {
+                            append(name: name, value: value)  // the common case: no String, no resolution
+                            return
+                        }
                         let allowData = isImage && strcmp(name, "src") == 0
                         let raw = String(decoding: value, as: UTF8.self)
                         let resolve = rule == .url
@@ -163,8 +167,9 @@ extension HTMLSanitizer {
                             append(name: name, value: clean)
                         }
                     case .srcset:
-                        let raw = String(decoding: value, as: UTF8.self)
-                        if let clean = cleanSrcset(raw, base: resolvedBase()) { append(name: name, value: clean) }
+                        if let clean = cleanSrcset(value, base: { resolvedBase() }) {
+                            clean.withUnsafeBufferPointer { append(name: name, value: $0) }
+                        }
                     }
                 }
             }
@@ -203,10 +208,20 @@ extension HTMLSanitizer {
 
         /// `1`, `1px`, ` 0 ` → the number; anything else → nil.
         private func pixelCount(_ value: UnsafeBufferPointer<UInt8>) -> Int? {
-            var text = Substring(String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces)).lowercased()[...]
-            if text.hasSuffix("px") { text = text.dropLast(2) }
-            guard !text.isEmpty, text.count <= 6, text.allSatisfy(\.isASCII) else { return nil }
-            return Int(text)
+            var start = 0
+            var end = value.count
+            while start < end, FeedDate.isSpace(value[start]) { start += 1 }
+            while end > start, FeedDate.isSpace(value[end - 1]) { end -= 1 }
+            if end - start >= 2, value[end - 1] | 0x20 == UInt8(ascii: "x"), value[end - 2] | 0x20 == UInt8(ascii: "p") {
+                end -= 2
+            }
+            guard end > start, end - start <= 6 else { return nil }
+            var number = 0
+            for index in start..<end {
+                guard FeedDate.isDigit(value[index]) else { return nil }
+                number = number * 10 + Int(value[index] - 48)
+            }
+            return number
         }
 
         /// Keeps an `<iframe>` that embeds a YouTube or Vimeo player: `https` source, sandboxed,
