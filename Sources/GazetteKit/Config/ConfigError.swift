@@ -83,7 +83,7 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalid(let file, let issues):
             let count = issues.count == 1 ? "1 problem" : "\(issues.count) problems"
             let lines = issues.map { $0.formatted(file: file) }
-            return (["\(file) has \(count); nothing was fetched:"] + lines).joined(separator: "\n")
+            return (["\(file) has \(count):"] + lines).joined(separator: "\n")
         case .feedAlreadyListed(let file, let url, let existingKey, let path):
             let same = existingKey == url ? "" : " as \"\(existingKey)\""
             return "\(file): error: \(url) is already listed\(same) at \(path); nothing was changed"

@@ -16,6 +16,8 @@ struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
+    /// Where the most recent comma was, to point at it when it turns out to be a trailing comma.
+    private var lastComma = 0
 
     /// Parses a whole document: exactly one value, optionally surrounded by whitespace and preceded by a UTF-8 BOM.
     static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONNode {
@@ -118,8 +120,6 @@ struct JSONParser {
             }
         }
     }
-
-    private var lastComma = 0
 
     private mutating func parseArray() throws(SyntaxError) -> JSONNode {
         let start = index
