@@ -123,6 +123,12 @@ import Testing
         #expect(error.description.contains("\(file):\(line):\(column): error: invalid JSON"))
     }
 
+    @Test func aFolderMeansTheFeedsJSONInsideIt() throws {
+        let folder = Fixtures.url("Config/relative-paths")
+        let config = try GazetteConfig.load(from: folder)
+        #expect(config.feeds.first?.url.path == folder.standardizedFileURL.appendingPathComponent("feeds/council.xml").path)
+    }
+
     @Test func aMissingFileSaysSoAndHowToPointAtIt() throws {
         let missing = URL(fileURLWithPath: "/nonexistent/feeds.json")
         let error = try #require(throws: ConfigError.self) { try GazetteConfig.load(from: missing) }
