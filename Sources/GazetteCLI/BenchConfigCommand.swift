@@ -20,7 +20,18 @@ struct BenchConfigCommand: ParsableCommand {
     @Option(help: "Seed for the synthetic text.")
     var seed: UInt64 = 42
 
+    @Option(help: "Also time loading and validating this feeds.json (100 times).")
+    var config: String?
+
     func run() throws {
+        if let config {
+            let url = URL(fileURLWithPath: config)
+            let start = Date()
+            var feeds = 0
+            for _ in 0..<100 { feeds = try GazetteConfig.load(from: url).feeds.count }
+            let each = Date().timeIntervalSince(start) / 100
+            print(String(format: "load+validate %@ (%d feeds): %.2f ms", config, feeds, each * 1000))
+        }
         var random = SplitMix64(seed: seed)
         let vocabulary = Self.vocabulary
         func words(_ count: Int) -> String {
