@@ -28,6 +28,7 @@ public struct ConfigIssue: Sendable, Hashable, CustomStringConvertible {
     public var line: Int?
     public var column: Int?
 
+    /// An issue; `line`/`column` are nil for problems found outside the file (e.g. `gazette add` arguments).
     public init(
         kind: Kind, path: String, message: String, suggestion: String? = nil, line: Int? = nil, column: Int? = nil
     ) {
@@ -76,6 +77,7 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
         return []
     }
 
+    /// The whole report, one compiler-style line per issue, ready to print to stderr.
     public var description: String {
         switch self {
         case .unreadable(let file, let reason):
