@@ -18,7 +18,7 @@ struct Gazette: AsyncParsableCommand {
 /// `gazette bench …`: reproducible benchmarks of each pipeline stage.
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure a pipeline stage (parse, fetch, store).",
-        subcommands: [BenchParseCommand.self]
+        abstract: "Measure a pipeline stage (parse, fetch, store, config).",
+        subcommands: [BenchConfigCommand.self, BenchParseCommand.self]
     )
 }

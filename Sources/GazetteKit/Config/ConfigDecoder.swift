@@ -42,7 +42,11 @@ struct ConfigDecoder {
 
     /// `site.title`, `sections.education`, or `sections["Odd key"]` for keys that are not simple words.
     static func join(_ path: String, _ key: String) -> String {
-        let simple = !key.isEmpty && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        let simple =
+            !key.isEmpty
+            && key.utf8.allSatisfy { b in
+                (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F
+            }
         if !simple {
             let escaped = key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             return "\(path)[\"\(escaped)\"]"
@@ -91,7 +95,7 @@ struct ConfigDecoder {
             report(.wrongType, path, "expected a string in double quotes, found \(node.kindName)", at: node.start)
             return nil
         }
-        guard !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard s.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
             report(.invalidValue, path, "is empty; give a value or remove the key", at: node.start)
             return nil
         }

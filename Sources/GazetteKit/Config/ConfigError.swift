@@ -28,6 +28,7 @@ public struct ConfigIssue: Sendable, Hashable, CustomStringConvertible {
     public var line: Int?
     public var column: Int?
 
+    /// An issue; `line`/`column` are nil for problems found outside the file (e.g. `gazette add` arguments).
     public init(
         kind: Kind, path: String, message: String, suggestion: String? = nil, line: Int? = nil, column: Int? = nil
     ) {
@@ -76,6 +77,7 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
         return []
     }
 
+    /// The whole report, one compiler-style line per issue, ready to print to stderr.
     public var description: String {
         switch self {
         case .unreadable(let file, let reason):
@@ -83,7 +85,7 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalid(let file, let issues):
             let count = issues.count == 1 ? "1 problem" : "\(issues.count) problems"
             let lines = issues.map { $0.formatted(file: file) }
-            return (["\(file) has \(count); nothing was fetched:"] + lines).joined(separator: "\n")
+            return (["\(file) has \(count):"] + lines).joined(separator: "\n")
         case .feedAlreadyListed(let file, let url, let existingKey, let path):
             let same = existingKey == url ? "" : " as \"\(existingKey)\""
             return "\(file): error: \(url) is already listed\(same) at \(path); nothing was changed"

@@ -2,7 +2,13 @@ import Foundation
 
 extension GazetteConfig {
     /// Reads and validates `feeds.json`, reporting every problem at once; relative paths resolve against its folder.
+    ///
+    /// `file` may also be the folder holding `feeds.json` (`gazette run --config demo`).
     public static func load(from file: URL) throws(ConfigError) -> GazetteConfig {
+        var isDirectory: ObjCBool = false
+        let file =
+            FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? file.appendingPathComponent("feeds.json") : file
         let data: Data
         do {
             data = try Data(contentsOf: file)

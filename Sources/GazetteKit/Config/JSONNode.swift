@@ -57,7 +57,9 @@ struct LineIndex: Sendable {
 
     init(_ bytes: [UInt8]) {
         var starts = [0]
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        bytes.withUnsafeBufferPointer { buffer in
+            for i in 0..<buffer.count where buffer[i] == 0x0A { starts.append(i + 1) }
+        }
         lineStarts = starts
         self.bytes = bytes
     }

@@ -13,12 +13,22 @@ struct JSONParser {
     /// Deepest nesting accepted; deeper input is rejected instead of overflowing the stack.
     static let maximumDepth = 256
 
-    private let bytes: [UInt8]
+    /// Valid only during `parse(_:)`: the parser never outlives the buffer it reads.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
+    /// Where the most recent comma was, to point at it when it turns out to be a trailing comma.
+    private var lastComma = 0
 
     /// Parses a whole document: exactly one value, optionally surrounded by whitespace and preceded by a UTF-8 BOM.
     static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONNode {
+        let result: Result<JSONNode, SyntaxError> = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(SyntaxError) -> JSONNode in try parse(buffer) }
+        }
+        return try result.get()
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONNode {
         var parser = JSONParser(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
         parser.skipWhitespace()
@@ -36,7 +46,7 @@ struct JSONParser {
         return node
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     // MARK: Values
 
@@ -119,8 +129,6 @@ struct JSONParser {
         }
     }
 
-    private var lastComma = 0
-
     private mutating func parseArray() throws(SyntaxError) -> JSONNode {
         let start = index
         try enter()
@@ -168,7 +176,7 @@ struct JSONParser {
     private mutating func parseLiteral(_ word: String, _ value: JSONNode.Value) throws(SyntaxError) -> JSONNode {
         let start = index
         let expected = Array(word.utf8)
-        guard bytes.count - index >= expected.count, Array(bytes[index..<index + expected.count]) == expected else {
+        guard bytes.count - index >= expected.count, bytes[index..<index + expected.count].elementsEqual(expected) else {
             throw SyntaxError(offset: index, message: "expected a value but found \(describe(index)); strings need double quotes")
         }
         index += expected.count

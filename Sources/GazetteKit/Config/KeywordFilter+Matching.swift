@@ -1,3 +1,5 @@
+import Foundation
+
 /// Matching rules, shared by per-feed filters and section routes:
 /// - case-insensitive; curly apostrophes and quotes count as straight ones; hyphens and dashes,
 ///   other non-ASCII punctuation and any run of whitespace count as one space, on both sides
@@ -75,19 +77,19 @@ struct CompiledKeywords: Sendable, Hashable {
             guard n <= text.count else { return false }
             return text.withUnsafeBufferPointer { hay in
                 bytes.withUnsafeBufferPointer { needle in
-                    let first = needle[0]
+                    guard let hayBase = hay.baseAddress, let needleBase = needle.baseAddress else { return false }
+                    let first = Int32(needle[0])
                     var i = 0
                     let lastStart = hay.count - n
                     while i <= lastStart {
-                        if hay[i] == first {
-                            var j = 1
-                            while j < n && hay[i + j] == needle[j] { j += 1 }
-                            if j == n
-                                && (!checkStart || i == 0 || !KeywordText.isWordByte(hay[i - 1]))
-                                && (!checkEnd || i + n == hay.count || !KeywordText.isWordByte(hay[i + n]))
-                            {
-                                return true
-                            }
+                        // memchr finds the next candidate first byte (vectorized in libc).
+                        guard let found = memchr(hayBase + i, first, lastStart - i + 1) else { return false }
+                        i = hayBase.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                        if memcmp(hayBase + i + 1, needleBase + 1, n - 1) == 0
+                            && (!checkStart || i == 0 || !KeywordText.isWordByte(hay[i - 1]))
+                            && (!checkEnd || i + n == hay.count || !KeywordText.isWordByte(hay[i + n]))
+                        {
+                            return true
                         }
                         i += 1
                     }
@@ -114,29 +116,81 @@ struct CompiledKeywords: Sendable, Hashable {
 enum KeywordText {
     /// Lower-cased NFC UTF-8: typographic apostrophes and quotes folded to ASCII, hyphens, dashes and
     /// non-ASCII punctuation to spaces, whitespace collapsed and trimmed.
+    ///
+    /// ASCII is handled byte by byte; Unicode properties are consulted only for non-ASCII characters,
+    /// and the (costly) NFC composition only when the text holds combining marks.
     static func normalize(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for scalar in text.lowercased().precomposedStringWithCanonicalMapping.unicodeScalars {
-            let folded: Unicode.Scalar
-            switch scalar.value {
-            case 0x2018, 0x2019, 0x201B, 0x2032, 0x02BC: folded = "'"
-            case 0x201C, 0x201D, 0x201F, 0x2033: folded = "\""
-            case 0x2D, 0x2010...0x2015, 0x2212: folded = " "
-            default: folded = scalar
+        var hasNonASCII = false
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                hasNonASCII = true
+                break
             }
-            if folded.properties.isWhitespace || (folded.value >= 0x80 && !isWordScalar(folded)) {
-                pendingSpace = !out.isEmpty
+            appendASCII(byte, to: &out, pendingSpace: &pendingSpace)
+        }
+        guard hasNonASCII else { return out }
+
+        out.removeAll(keepingCapacity: true)
+        pendingSpace = false
+        let composed =
+            text.unicodeScalars.contains { $0.properties.canonicalCombiningClass != .notReordered }
+            ? text.precomposedStringWithCanonicalMapping : text
+        for scalar in composed.unicodeScalars {
+            if scalar.isASCII {
+                appendASCII(UInt8(scalar.value), to: &out, pendingSpace: &pendingSpace)
                 continue
             }
-            if pendingSpace {
-                out.append(UInt8(ascii: " "))
-                pendingSpace = false
+            for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                appendNonASCII(lower, to: &out, pendingSpace: &pendingSpace)
             }
-            if let encoded = UTF8.encode(folded) { out.append(contentsOf: encoded) }
         }
         return out
+    }
+
+    @inline(__always)
+    private static func appendASCII(_ byte: UInt8, to out: inout [UInt8], pendingSpace: inout Bool) {
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, UInt8(ascii: "-"):
+            pendingSpace = !out.isEmpty
+            return
+        default:
+            break
+        }
+        if pendingSpace {
+            out.append(0x20)
+            pendingSpace = false
+        }
+        out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+    }
+
+    private static func appendNonASCII(_ scalar: Unicode.Scalar, to out: inout [UInt8], pendingSpace: inout Bool) {
+        if scalar.isASCII {
+            appendASCII(UInt8(scalar.value), to: &out, pendingSpace: &pendingSpace)
+            return
+        }
+        switch scalar.value {
+        case 0x2018, 0x2019, 0x201B, 0x2032, 0x02BC:
+            appendASCII(UInt8(ascii: "'"), to: &out, pendingSpace: &pendingSpace)
+            return
+        case 0x201C, 0x201D, 0x201F, 0x2033:
+            appendASCII(UInt8(ascii: "\""), to: &out, pendingSpace: &pendingSpace)
+            return
+        default:
+            break
+        }
+        // Dashes, other punctuation, symbols and non-ASCII spaces (NBSP) all separate words.
+        guard isWordScalar(scalar) else {
+            pendingSpace = !out.isEmpty
+            return
+        }
+        if pendingSpace {
+            out.append(0x20)
+            pendingSpace = false
+        }
+        if let encoded = UTF8.encode(scalar) { out.append(contentsOf: encoded) }
     }
 
     /// Non-ASCII punctuation and symbols (`«`, `…`, `•`) separate words, so they are folded to spaces.

@@ -16,7 +16,7 @@ import Testing
         let cases: [(ConfigError, String)] = [
             (.unreadable(file: "f.json", reason: "no such file"), "f.json: error: cannot read the configuration: no such file"),
             (.invalid(file: "f.json", issues: [ConfigIssue(kind: .missingKey, path: "site", message: "missing")]),
-             "f.json has 1 problem; nothing was fetched:\nf.json: error: site: missing"),
+             "f.json has 1 problem:\nf.json: error: site: missing"),
             (.feedAlreadyListed(file: "f.json", url: "http://a/x", existingKey: "https://a/x", path: "feeds[2]"),
              #"f.json: error: http://a/x is already listed as "https://a/x" at feeds[2]; nothing was changed"#),
             (.feedNotListed(file: "f.json", url: "https://a/y", suggestion: "https://a/x"),

@@ -123,6 +123,12 @@ import Testing
         #expect(error.description.contains("\(file):\(line):\(column): error: invalid JSON"))
     }
 
+    @Test func aFolderMeansTheFeedsJSONInsideIt() throws {
+        let folder = Fixtures.url("Config/relative-paths")
+        let config = try GazetteConfig.load(from: folder)
+        #expect(config.feeds.first?.url.path == folder.standardizedFileURL.appendingPathComponent("feeds/council.xml").path)
+    }
+
     @Test func aMissingFileSaysSoAndHowToPointAtIt() throws {
         let missing = URL(fileURLWithPath: "/nonexistent/feeds.json")
         let error = try #require(throws: ConfigError.self) { try GazetteConfig.load(from: missing) }
@@ -160,5 +166,36 @@ import Testing
         #expect(config.feeds.contains { $0.filter?.include.isEmpty == false && $0.filter?.exclude.isEmpty == false })
         #expect(config.sections.contains { $0.route?.categories.contains("Ofsted") == true })
         #expect(config.defaults.output.path == demo.standardizedFileURL.appendingPathComponent("output").path)
+    }
+}
+
+@Suite struct GazetteConfigRobustnessTests {
+    /// Every truncation and many one-byte corruptions of a valid file end in a value or a ConfigError, never a crash.
+    @Test func corruptedFilesNeverCrashTheLoaderOrTheEditor() throws {
+        let original = [UInt8](try Fixtures.data("Config/valid-every-key.json"))
+        let base = URL(fileURLWithPath: "/srv/gazette")
+        let replacements: [UInt8] = Array("\"{}[],:\\ 0a-/".utf8) + [0xC3, 0xFF]
+        var failures = 0
+        var variants: [[UInt8]] = []
+        for cut in stride(from: 0, to: original.count, by: 29) { variants.append(Array(original[..<cut])) }
+        for (n, position) in stride(from: 3, to: original.count, by: 23).enumerated() {
+            var mutated = original
+            mutated[position] = replacements[n % replacements.count]
+            variants.append(mutated)
+        }
+        for (n, bytes) in variants.enumerated() {
+            do {
+                _ = try GazetteConfig.parse(Data(bytes), baseDirectory: base)
+            } catch {
+                failures += 1
+                #expect(!error.issues.isEmpty)
+                #expect(error.issues.allSatisfy { $0.line != nil && $0.column != nil })
+            }
+            guard n % 3 == 0 else { continue }
+            let text = String(decoding: bytes, as: UTF8.self)
+            _ = try? FeedsFileEditor.adding(url: "https://new.example/f", sections: ["housing"], to: text, baseDirectory: base)
+            _ = try? FeedsFileEditor.removing(url: "local/council.xml", from: text, baseDirectory: base)
+        }
+        #expect(failures > variants.count / 2, "most corruptions are caught")
     }
 }
