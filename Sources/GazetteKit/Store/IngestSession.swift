@@ -102,17 +102,16 @@ struct IngestSession {
     }
 
     private mutating func update(_ stored: StoredCopyKeys, with item: FeedItem, identity: EntryIdentity) throws {
-        let storedCopy = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT copyHash, item FROM article_source WHERE id = ?"), arguments: [stored.rowID])
-        let storedHash: String = storedCopy?["copyHash"] ?? ""
         let keysUnchanged = stored.entryID == identity.entryID && stored.idIsReliable == identity.idIsReliable
             && stored.linkIsReliable == identity.linkIsReliable
-        if storedHash == identity.copyHash {
+        if stored.copyHash == identity.copyHash {
             report.unchanged += 1
             if !keysUnchanged { try rewriteCopy(stored.rowID, item: item, identity: identity) }
             return
         }
-        let oldItem = (storedCopy?["item"] as String?).flatMap { try? decoder.decode(FeedItem.self, from: Data($0.utf8)) }
+        let storedItem = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT item FROM article_source WHERE id = ?"), arguments: [stored.rowID])
+        let oldItem = storedItem.flatMap { try? decoder.decode(FeedItem.self, from: Data($0.utf8)) }
         try rewriteCopy(stored.rowID, item: item, identity: identity)
         let feedDatedTheChange: Bool
         if let newUpdated = item.updated {
@@ -132,7 +131,8 @@ struct IngestSession {
     // MARK: Tombstones
 
     private func isTombstoned(_ identity: EntryIdentity) throws -> Bool {
-        let select = "SELECT id, articleId, entryID, entryKey, idIsReliable, canonicalLink, linkIsReliable, titleKey, contentHash FROM tombstone WHERE "
+        let select = "SELECT id, articleId, entryID, entryKey, idIsReliable, canonicalLink, linkIsReliable, "
+            + "titleKey, contentHash, NULL AS copyHash FROM tombstone WHERE "
         if identity.idIsReliable {
             let rows = try Row.fetchAll(
                 db.cachedStatement(sql: select + "feedKey = ? AND entryKey = ? AND idIsReliable = 1"),
