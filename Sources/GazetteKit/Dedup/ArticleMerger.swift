@@ -54,7 +54,7 @@ public enum ArticleMerger {
     }
 
     private static func nonEmpty(_ text: String?) -> String? {
-        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard let text, !text.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { return nil }
         return text
     }
 

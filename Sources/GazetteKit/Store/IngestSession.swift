@@ -226,7 +226,7 @@ struct IngestSession {
     }
 
     private func allocateID(for item: FeedItem, identity: EntryIdentity) throws -> String {
-        let trimmed = item.id.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = CanonicalLink.trimmedWhitespace(item.id)
         let base = trimmed.isEmpty ? "urn:gazette:\(identity.contentHash)" : trimmed
         if try !isTaken(base) { return base }
         let suffix = String(ContentHash.fnv1a(feedKey), radix: 16)
