@@ -10,7 +10,8 @@ import GRDB
 ///    merged form differs, the article are rewritten) or a repeat within this document (ignored);
 /// 2. a tombstone of F with the same id / content hash, or of any feed with the same identifying
 ///    link: the article expired and is not brought back;
-/// 3. an article carried by another feed that `DuplicateRule` calls the same story: the entry
+/// 3. an article carried by another feed that `DuplicateRule` calls the same story (by link, then
+///    among at most 50 articles with the same title core within the date window): the entry
 ///    becomes a new source of that article;
 /// 4. otherwise a new article, whose id is the entry's id (suffixed `#<feed hash>` if another
 ///    article or a tombstone already has it).
@@ -170,7 +171,7 @@ struct IngestSession {
                 SELECT a.id, a.published, a.firstSeen, a.content, a.summary FROM article a
                 WHERE a.titleCore = ? AND coalesce(a.published, a.firstSeen) BETWEEN ? AND ?
                 AND NOT EXISTS (SELECT 1 FROM article_source o WHERE o.articleId = a.id AND o.feedKey = ?)
-                ORDER BY a.firstSeen, a.id
+                ORDER BY a.firstSeen, a.id LIMIT 50
                 """),
             arguments: [
                 identity.titleCore, StoredDate.encode(date - rule.maxDateDistance),
