@@ -19,7 +19,9 @@ import Foundation
 public enum ArticleMerger {
     /// One feed's copy of the story: where it came from and what the feed said.
     public struct Copy: Sendable, Hashable {
+        /// Which feed carried the copy, under which id and link, since when.
         public var source: ArticleSource
+        /// What that feed says about the story (its latest version).
         public var item: FeedItem
 
         /// Pairs a source with the item the feed gave.
