@@ -19,7 +19,9 @@ import Foundation
 public enum ArticleMerger {
     /// One feed's copy of the story: where it came from and what the feed said.
     public struct Copy: Sendable, Hashable {
+        /// Which feed carried the copy, under which id and link, since when.
         public var source: ArticleSource
+        /// What that feed says about the story (its latest version).
         public var item: FeedItem
 
         /// Pairs a source with the item the feed gave.
@@ -54,7 +56,7 @@ public enum ArticleMerger {
     }
 
     private static func nonEmpty(_ text: String?) -> String? {
-        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard let text, !text.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { return nil }
         return text
     }
 

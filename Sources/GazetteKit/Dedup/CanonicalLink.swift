@@ -35,7 +35,7 @@ public enum CanonicalLink {
 
     /// The canonical form of `link`, or `nil` when it is not an absolute http(s) URL with a host.
     public static func canonicalize(_ link: String) -> String? {
-        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = trimmedWhitespace(link)
         guard let components = URLComponents(string: trimmed),
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
             var host = components.percentEncodedHost?.lowercased(), !host.isEmpty
@@ -70,7 +70,15 @@ public enum CanonicalLink {
     /// The key an entry id is compared by: its canonical link when the id is an http(s) URL (so an
     /// id switching from `http:` to `https:` or gaining `www.` still matches), else the trimmed id.
     public static func entryKey(forID id: String) -> String {
-        canonicalize(id) ?? id.trimmingCharacters(in: .whitespacesAndNewlines)
+        canonicalize(id) ?? trimmedWhitespace(id)
+    }
+
+    /// `text` without leading and trailing white space; returns `text` itself when there is none.
+    static func trimmedWhitespace(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+            first.properties.isWhitespace || last.properties.isWhitespace
+        else { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private static func canonicalQuery(_ query: String?) -> String? {

@@ -25,12 +25,18 @@ public enum ContentHash {
     public static func digest(_ parts: [String?]) -> String {
         var first = offsetBasis
         var second = secondSeed
+        @inline(__always) func fold(_ byte: UInt8) {
+            first = (first ^ UInt64(byte)) &* prime
+            second = (second ^ UInt64(byte)) &* prime
+        }
         for part in parts {
-            let text = part.map { "1" + $0 } ?? "0"
-            first = fnv1a(text, seed: first)
-            first = fnv1a("\u{1F}", seed: first)
-            second = fnv1a(text, seed: second)
-            second = fnv1a("\u{1F}", seed: second)
+            if let part {
+                fold(UInt8(ascii: "1"))
+                for byte in part.utf8 { fold(byte) }
+            } else {
+                fold(UInt8(ascii: "0"))
+            }
+            fold(0x1F)
         }
         return hex(first) + hex(second)
     }

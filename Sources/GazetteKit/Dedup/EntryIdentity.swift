@@ -67,10 +67,12 @@ public struct EntryIdentity: Sendable, Hashable {
         entryID = item.id
         entryKey = CanonicalLink.entryKey(forID: item.id)
         idIsReliable = !item.id.isEmpty && entryKey != site
-        canonicalLink = (item.originalLink ?? item.link).flatMap(CanonicalLink.canonicalize)
+        let idLink = CanonicalLink.canonicalize(item.id)
+        let link = item.originalLink ?? item.link
+        canonicalLink = link == item.id ? idLink : link.flatMap(CanonicalLink.canonicalize)
         linkIsReliable = canonicalLink.map { CanonicalLink.isIdentifying($0) && $0 != site } ?? false
         var hostFree: [String] = []
-        if let idLink = CanonicalLink.canonicalize(item.id), let key = CanonicalLink.hostFreeKey(idLink) {
+        if let idLink, let key = CanonicalLink.hostFreeKey(idLink) {
             hostFree.append(key)
         }
         if let link = canonicalLink, linkIsReliable, let key = CanonicalLink.hostFreeKey(link), !hostFree.contains(key) {

@@ -40,7 +40,7 @@ public struct TextFingerprint: Sendable, Hashable {
             }
         }
         self.shingles = shingles
-        self.numbers = Set(words.filter { $0.allSatisfy(\.isNumber) })
+        self.numbers = Set(words.filter { $0.unicodeScalars.allSatisfy { $0.properties.numericType != nil } })
     }
 
     /// The share of the smaller text's shingles found in the other text (overlap coefficient):
@@ -88,11 +88,12 @@ public struct TextFingerprint: Sendable, Hashable {
 
     /// The normalized words of plain text (see the type's documentation).
     public static func words(in text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(in: text) }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var words: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in folded.unicodeScalars {
-            if CharacterSet.alphanumerics.contains(scalar) {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 current.append(scalar)
             } else if scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" {
                 continue  // apostrophes join: "council's" == "councils"
@@ -102,6 +103,30 @@ public struct TextFingerprint: Sendable, Hashable {
             }
         }
         if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+
+    /// `words(in:)` for pure ASCII text, without Foundation's folding (the common case, and fast).
+    private static func asciiWords(in text: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        current.reserveCapacity(24)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                current.append(byte + 32)
+            case UInt8(ascii: "'"):
+                continue
+            default:
+                if !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         return words
     }
 

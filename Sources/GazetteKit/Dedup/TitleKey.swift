@@ -23,17 +23,25 @@ public enum TitleKey {
 
     /// The normalized title without a trailing publication name.
     public static func core(_ title: String) -> String {
-        let separators = [" - ", " \u{2013} ", " \u{2014} ", " | "]
-        var cut: String.Index?
-        for separator in separators {
-            if let range = title.range(of: separator, options: .backwards), range.lowerBound > (cut ?? title.startIndex) {
-                cut = range.lowerBound
+        let scalars = Array(title.unicodeScalars)
+        var cut: Int?
+        if scalars.count >= 3 {
+            for index in stride(from: scalars.count - 3, through: 0, by: -1)
+            where scalars[index] == " " && scalars[index + 2] == " " && separators.contains(scalars[index + 1]) {
+                cut = index
+                break
             }
         }
         guard let cut else { return normalized(title) }
-        let head = TextFingerprint.words(in: String(title[..<cut]))
-        let tail = TextFingerprint.words(in: String(title[cut...]))
-        guard tail.count <= maxSuffixWords, head.count >= minCoreWords else { return normalized(title) }
-        return head.joined(separator: " ")
+        var head = String.UnicodeScalarView()
+        head.append(contentsOf: scalars[..<cut])
+        var tail = String.UnicodeScalarView()
+        tail.append(contentsOf: scalars[cut...])
+        let headWords = TextFingerprint.words(in: String(head))
+        let tailWords = TextFingerprint.words(in: String(tail))
+        guard tailWords.count <= maxSuffixWords, headWords.count >= minCoreWords else { return normalized(title) }
+        return headWords.joined(separator: " ")
     }
+
+    private static let separators: Set<Unicode.Scalar> = ["-", "\u{2013}", "\u{2014}", "|"]
 }

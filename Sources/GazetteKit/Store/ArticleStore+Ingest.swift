@@ -13,6 +13,7 @@ extension ArticleStore {
     /// - Parameters:
     ///   - feedKey: the feed's URL as written in `feeds.json`.
     ///   - feedTitle: the display name (`name` in feeds.json); `nil` uses the feed's own title.
+    ///   - fetchState: saved as this feed's state (its `feedKey` is set to `feedKey`).
     ///   - now: the run's time, recorded as first-seen time of new articles and copies.
     public func ingest(
         feedKey: String, feedTitle: String?, parsed: ParsedFeed, fetchState: FeedFetchState, now: Date

@@ -54,6 +54,11 @@ public final class ArticleStore: Sendable {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.label = "GazetteState"
+        configuration.prepareDatabase { db in
+            // WAL + NORMAL: a commit is durable against any process crash (kill -9) and the file
+            // always consistent; only an OS crash or power cut may lose the last commits.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {

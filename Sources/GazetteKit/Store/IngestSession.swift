@@ -10,7 +10,8 @@ import GRDB
 ///    merged form differs, the article are rewritten) or a repeat within this document (ignored);
 /// 2. a tombstone of F with the same id / content hash, or of any feed with the same identifying
 ///    link: the article expired and is not brought back;
-/// 3. an article carried by another feed that `DuplicateRule` calls the same story: the entry
+/// 3. an article carried by another feed that `DuplicateRule` calls the same story (by link, then
+///    among at most 50 articles with the same title core within the date window): the entry
 ///    becomes a new source of that article;
 /// 4. otherwise a new article, whose id is the entry's id (suffixed `#<feed hash>` if another
 ///    article or a tombstone already has it).
@@ -102,17 +103,16 @@ struct IngestSession {
     }
 
     private mutating func update(_ stored: StoredCopyKeys, with item: FeedItem, identity: EntryIdentity) throws {
-        let storedCopy = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT copyHash, item FROM article_source WHERE id = ?"), arguments: [stored.rowID])
-        let storedHash: String = storedCopy?["copyHash"] ?? ""
         let keysUnchanged = stored.entryID == identity.entryID && stored.idIsReliable == identity.idIsReliable
             && stored.linkIsReliable == identity.linkIsReliable
-        if storedHash == identity.copyHash {
+        if stored.copyHash == identity.copyHash {
             report.unchanged += 1
             if !keysUnchanged { try rewriteCopy(stored.rowID, item: item, identity: identity) }
             return
         }
-        let oldItem = (storedCopy?["item"] as String?).flatMap { try? decoder.decode(FeedItem.self, from: Data($0.utf8)) }
+        let storedItem = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT item FROM article_source WHERE id = ?"), arguments: [stored.rowID])
+        let oldItem = storedItem.flatMap { try? decoder.decode(FeedItem.self, from: Data($0.utf8)) }
         try rewriteCopy(stored.rowID, item: item, identity: identity)
         let feedDatedTheChange: Bool
         if let newUpdated = item.updated {
@@ -132,7 +132,8 @@ struct IngestSession {
     // MARK: Tombstones
 
     private func isTombstoned(_ identity: EntryIdentity) throws -> Bool {
-        let select = "SELECT id, articleId, entryID, entryKey, idIsReliable, canonicalLink, linkIsReliable, titleKey, contentHash FROM tombstone WHERE "
+        let select = "SELECT id, articleId, entryID, entryKey, idIsReliable, canonicalLink, linkIsReliable, "
+            + "titleKey, contentHash, NULL AS copyHash FROM tombstone WHERE "
         if identity.idIsReliable {
             let rows = try Row.fetchAll(
                 db.cachedStatement(sql: select + "feedKey = ? AND entryKey = ? AND idIsReliable = 1"),
@@ -170,7 +171,7 @@ struct IngestSession {
                 SELECT a.id, a.published, a.firstSeen, a.content, a.summary FROM article a
                 WHERE a.titleCore = ? AND coalesce(a.published, a.firstSeen) BETWEEN ? AND ?
                 AND NOT EXISTS (SELECT 1 FROM article_source o WHERE o.articleId = a.id AND o.feedKey = ?)
-                ORDER BY a.firstSeen, a.id
+                ORDER BY a.firstSeen, a.id LIMIT 50
                 """),
             arguments: [
                 identity.titleCore, StoredDate.encode(date - rule.maxDateDistance),
@@ -226,7 +227,7 @@ struct IngestSession {
     }
 
     private func allocateID(for item: FeedItem, identity: EntryIdentity) throws -> String {
-        let trimmed = item.id.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = CanonicalLink.trimmedWhitespace(item.id)
         let base = trimmed.isEmpty ? "urn:gazette:\(identity.contentHash)" : trimmed
         if try !isTaken(base) { return base }
         let suffix = String(ContentHash.fnv1a(feedKey), radix: 16)

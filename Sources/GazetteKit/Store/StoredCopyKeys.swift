@@ -5,7 +5,7 @@ import GRDB
 struct StoredCopyKeys {
     static let columns = """
         id, articleId, entryID, entryKey, idIsReliable, canonicalLink, linkIsReliable, titleKey, \
-        contentHash
+        contentHash, copyHash
         """
 
     var rowID: Int64
@@ -17,6 +17,8 @@ struct StoredCopyKeys {
     var linkIsReliable: Bool
     var titleKey: String
     var contentHash: String
+    /// The copy's digest (empty for tombstones, which keep none).
+    var copyHash: String
 
     init(row: Row) {
         rowID = row["id"]
@@ -28,6 +30,7 @@ struct StoredCopyKeys {
         linkIsReliable = row["linkIsReliable"]
         titleKey = row["titleKey"]
         contentHash = row["contentHash"]
+        copyHash = row["copyHash"] ?? ""
     }
 
     /// Whether a stored copy sharing the entry's id is the same entry: not when both the link and

@@ -89,6 +89,21 @@ import Testing
         #expect(throws: StoreError.self) { try temp.ingest("feed", items(3), now: TestDates.days(2), into: reader) }
     }
 
+    @Test func readOnlyStoreOpensAfterTheRunClosedTheFile() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.url.appendingPathComponent("state.sqlite").path
+        do {
+            let run = try ArticleStore(path: path)
+            _ = try run.ingest(
+                feedKey: "f", feedTitle: nil, parsed: ParsedFeed(format: .rss20, items: items(2)),
+                fetchState: FeedFetchState(feedKey: "f"), now: TestDates.base)
+        }
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))  // the run closed cleanly
+        let reader = try ArticleStore(path: path, readOnly: true)
+        #expect(try reader.articleCount() == 2)
+    }
+
     @Test func refusesAFileThatIsNotADatabase() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

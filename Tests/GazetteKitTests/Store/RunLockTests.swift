@@ -52,9 +52,15 @@ import Testing
         let ready = directory.url.appendingPathComponent("ready").path
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: flockTool)
-        holder.arguments = [path, "/bin/sh", "-c", "touch '\(ready)'; exec sleep 30"]
+        // -o: only flock(1) itself holds the lock, not the command it runs (which records its pid).
+        holder.arguments = ["-o", path, "/bin/sh", "-c", "echo $$ > '\(ready)'; exec sleep 30"]
         try holder.run()
-        defer { if holder.isRunning { kill(holder.processIdentifier, SIGKILL) } }
+        defer {
+            if holder.isRunning { kill(holder.processIdentifier, SIGKILL) }
+            if let text = try? String(contentsOfFile: ready, encoding: .utf8), let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                kill(pid, SIGKILL)
+            }
+        }
         let deadline = Date().addingTimeInterval(10)
         while !FileManager.default.fileExists(atPath: ready) && Date() < deadline { usleep(10_000) }
         try #require(FileManager.default.fileExists(atPath: ready))
@@ -63,9 +69,15 @@ import Testing
             try RunLock.acquire(at: path)
         }
         // kill -9 the holder: the kernel drops its lock, no stale-lock cleanup needed.
+        // (Not waitUntilExit: Foundation waits for the grandchild `sleep`, which is not the holder.)
         kill(holder.processIdentifier, SIGKILL)
-        holder.waitUntilExit()
-        let lock = try RunLock.acquire(at: path)
-        lock.release()
+        var lock: RunLock?
+        let released = Date().addingTimeInterval(5)
+        while lock == nil && Date() < released {
+            lock = try? RunLock.acquire(at: path)
+            if lock == nil { usleep(10_000) }
+        }
+        #expect(lock != nil, "the lock of a killed process must be free again")
+        lock?.release()
     }
 }
