@@ -71,5 +71,16 @@ struct AtomicFileWriter {
         #endif
     }
 
+    /// Removes temporary files a crashed earlier run left in `directory` (`.<name>.tmp-XXXXXX`, as
+    /// `write` names them); returns their names. Call only while no other writer uses the folder.
+    func removeLeftovers(in directory: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        let leftovers = names.filter { name in
+            guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards) else { return false }
+            return name[marker.upperBound...].count == 6
+        }
+        return leftovers.filter { unlink(directory.appendingPathComponent($0).path) == 0 }.sorted()
+    }
+
     private static func errnoText() -> String { String(cString: strerror(errno)) }
 }

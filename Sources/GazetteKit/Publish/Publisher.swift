@@ -53,6 +53,7 @@ public struct Publisher: Sendable {
             report.entryCounts[section.id] = section.entries.count
         }
         let writer = AtomicFileWriter()
+        report.removedLeftovers = writer.removeLeftovers(in: outputDirectory)
         for file in files {
             switch try writer.write(file.bytes, to: outputDirectory.appendingPathComponent(file.name)) {
             case .written: report.written.append(file.name)
