@@ -20,7 +20,9 @@ struct AtomicFileWriter {
     /// permissions, and is renamed over the old one with `rename(2)`.
     func write(_ bytes: [UInt8], to url: URL) throws(PublishError) -> Outcome {
         let path = url.path
-        if let existing = FileManager.default.contents(atPath: path), existing.elementsEqual(bytes) {
+        if let existing = FileManager.default.contents(atPath: path), existing.count == bytes.count,
+            existing.withUnsafeBytes({ old in bytes.withUnsafeBytes { new in old.elementsEqual(new) } })
+        {
             return .unchanged
         }
         let directory = url.deletingLastPathComponent().path
