@@ -20,7 +20,9 @@ struct AtomicFileWriter {
     /// permissions, and is renamed over the old one with `rename(2)`.
     func write(_ bytes: [UInt8], to url: URL) throws(PublishError) -> Outcome {
         let path = url.path
-        if let existing = FileManager.default.contents(atPath: path), existing.elementsEqual(bytes) {
+        if let existing = FileManager.default.contents(atPath: path), existing.count == bytes.count,
+            existing.withUnsafeBytes({ old in bytes.withUnsafeBytes { new in old.elementsEqual(new) } })
+        {
             return .unchanged
         }
         let directory = url.deletingLastPathComponent().path
@@ -69,6 +71,17 @@ struct AtomicFileWriter {
         #else
             Darwin.write(fd, pointer, count)
         #endif
+    }
+
+    /// Removes temporary files a crashed earlier run left in `directory` (`.<name>.tmp-XXXXXX`, as
+    /// `write` names them); returns their names. Call only while no other writer uses the folder.
+    func removeLeftovers(in directory: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        let leftovers = names.filter { name in
+            guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards) else { return false }
+            return name[marker.upperBound...].count == 6
+        }
+        return leftovers.filter { unlink(directory.appendingPathComponent($0).path) == 0 }.sorted()
     }
 
     private static func errnoText() -> String { String(cString: strerror(errno)) }

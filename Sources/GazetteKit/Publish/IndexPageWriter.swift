@@ -55,12 +55,12 @@ struct IndexPageWriter {
                 let title = entry.title.isEmpty ? "(untitled)" : entry.title
                 html += "<li>"
                 if let link = entry.link {
-                    html += "<a href=\"\(esc(link))\" rel=\"noopener noreferrer\">\(esc(title))</a>"
+                    html += "<a href=\"\(esc(link))\" rel=\"noopener noreferrer\"><bdi>\(esc(title))</bdi></a>"
                 } else {
-                    html += "<span class=\"title\">\(esc(title))</span>"
+                    html += "<span class=\"title\"><bdi>\(esc(title))</bdi></span>"
                 }
                 var meta: [String] = []
-                if let source = entry.sourceTitle { meta.append(esc(source)) }
+                if let source = entry.sourceTitle { meta.append("<bdi>" + esc(source) + "</bdi>") }
                 meta.append("<time datetime=\"\(PublishDate.rfc3339(entry.updated))\">\(PublishDate.day(entry.updated))</time>")
                 html += " <span class=\"meta\">" + meta.joined(separator: " · ") + "</span></li>\n"
             }
@@ -86,6 +86,7 @@ struct IndexPageWriter {
         ol { padding-left: 1.4rem; }
         li { margin: .45rem 0; overflow-wrap: anywhere; }
         footer { border-top: 1px solid var(--rule); margin-top: 2.5rem; }
+        time { white-space: nowrap; }
 
         """
 }

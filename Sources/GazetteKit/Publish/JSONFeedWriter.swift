@@ -27,12 +27,14 @@ struct JSONFeedWriter {
         let data = (try? encoder.encode(feed)) ?? Data("{}".utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(data.count + 64)
-        for byte in data {
-            switch byte {
-            case UInt8(ascii: "<"): bytes += Array("\\u003c".utf8)
-            case UInt8(ascii: ">"): bytes += Array("\\u003e".utf8)
-            case UInt8(ascii: "&"): bytes += Array("\\u0026".utf8)
-            default: bytes.append(byte)
+        data.withUnsafeBytes { raw in
+            for byte in raw {
+                switch byte {
+                case UInt8(ascii: "<"): bytes += "\\u003c".utf8
+                case UInt8(ascii: ">"): bytes += "\\u003e".utf8
+                case UInt8(ascii: "&"): bytes += "\\u0026".utf8
+                default: bytes.append(byte)
+                }
             }
         }
         bytes.append(UInt8(ascii: "\n"))

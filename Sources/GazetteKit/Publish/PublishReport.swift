@@ -7,10 +7,13 @@ public struct PublishReport: Sendable, Hashable {
     public var unchanged: [String]
     /// Entries published per section id, after ordering and caps.
     public var entryCounts: [String: Int]
+    /// Temporary files an interrupted earlier run left behind, now removed.
+    public var removedLeftovers: [String]
 
-    public init(written: [String] = [], unchanged: [String] = [], entryCounts: [String: Int] = [:]) {
+    public init(written: [String] = [], unchanged: [String] = [], entryCounts: [String: Int] = [:], removedLeftovers: [String] = []) {
         self.written = written
         self.unchanged = unchanged
         self.entryCounts = entryCounts
+        self.removedLeftovers = removedLeftovers
     }
 }

@@ -112,8 +112,11 @@ struct PublishedEntry: Sendable, Hashable {
     /// Cleaned HTML, trimmed, passed through `UnsanitizedHTMLGuard`; `nil` when nothing is left.
     private static func html(_ raw: String?) -> String? {
         guard let raw else { return nil }
-        let cleaned = XMLWriter.clean(raw).trimmingCharacters(in: .whitespacesAndNewlines)
-        return cleaned.isEmpty ? nil : UnsanitizedHTMLGuard.guarded(cleaned)
+        let scalars = XMLWriter.clean(raw).unicodeScalars
+        guard let first = scalars.firstIndex(where: { !lineSpace.contains($0) }),
+            let last = scalars.lastIndex(where: { !lineSpace.contains($0) })
+        else { return nil }
+        return UnsanitizedHTMLGuard.guarded(String(scalars[first...last]))
     }
 
     private static func author(_ person: Person) -> Author? {

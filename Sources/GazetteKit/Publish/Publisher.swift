@@ -11,6 +11,20 @@ import Foundation
 /// Output is a pure function of the inputs (no run time anywhere), so an unchanged section keeps
 /// byte-identical files with their old modification times and web servers keep answering 304.
 /// Files of sections no longer configured are left in place (never deleted).
+///
+/// Decisions readers can rely on:
+/// - Feed `id` = the self URL, `<site URL>/<section id>.xml` (a site URL change is a new feed anyway).
+/// - Feed `updated` = the newest published entry's `updated`; an empty section uses the Unix epoch.
+/// - Entry `id` = the article id when it is an absolute IRI (not `javascript:`/`data:`/`file:`…), else
+///   `urn:uuid:` version 5 of the first source's feed key and the article id: stable forever.
+/// - Entries: newest `effectiveUpdated` first, ties by id; `maxEntries` per section and
+///   `maxPerSource` per first source. Undated articles use their first-seen time.
+/// - A merged article's other sources: an "Also reported by: …" paragraph at the end of the content
+///   and one `link rel="related"` each (not `via`, which Gazette's own parser reads as the original
+///   link); the first source is the entry's `atom:source`.
+/// - Links, enclosures, images and author URIs are published only when they are `http(s)` URLs;
+///   forbidden XML characters are removed from every value; article HTML is escaped as text, and
+///   HTML that still looks active (see `UnsanitizedHTMLGuard`) is shown as visible source instead.
 public struct Publisher: Sendable {
     public var site: SiteConfig
     public var outputDirectory: URL
@@ -53,6 +67,7 @@ public struct Publisher: Sendable {
             report.entryCounts[section.id] = section.entries.count
         }
         let writer = AtomicFileWriter()
+        report.removedLeftovers = writer.removeLeftovers(in: outputDirectory)
         for file in files {
             switch try writer.write(file.bytes, to: outputDirectory.appendingPathComponent(file.name)) {
             case .written: report.written.append(file.name)

@@ -57,4 +57,14 @@ import Testing
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == ["taken"])
     }
+
+    @Test func removesOnlyTemporaryFilesAnInterruptedRunLeft() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        for name in [".tech.xml.tmp-a1B2c3", ".index.html.tmp-ZZZZZZ", ".keep.tmp-short", "tech.xml", ".hidden"] {
+            try Data("x".utf8).write(to: dir.url.appendingPathComponent(name))
+        }
+        #expect(AtomicFileWriter().removeLeftovers(in: dir.url) == [".index.html.tmp-ZZZZZZ", ".tech.xml.tmp-a1B2c3"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted() == [".hidden", ".keep.tmp-short", "tech.xml"])
+    }
 }

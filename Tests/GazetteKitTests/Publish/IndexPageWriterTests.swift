@@ -23,7 +23,7 @@ import Testing
 
     @Test func listsLatestHeadlinesUpToTheLimitNewestFirst() throws {
         let html = try Self.render(headlines: 2)
-        #expect(html.contains("<a href=\"https://alpha.example.com/posts/4\" rel=\"noopener noreferrer\">Alpha four: newest alpha</a>"))
+        #expect(html.contains("<a href=\"https://alpha.example.com/posts/4\" rel=\"noopener noreferrer\"><bdi>Alpha four: newest alpha</bdi></a>"))
         #expect(html.contains("Merged story reported by three feeds"))
         #expect(!html.contains("Alpha three"), "only two headlines per section")
         let four = try #require(html.range(of: "Alpha four"))

@@ -39,6 +39,15 @@ import Testing
         #expect(mode == 0o644)
     }
 
+    @Test func cleansUpTemporaryFilesAnInterruptedRunLeft() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try Data("<feed".utf8).write(to: dir.url.appendingPathComponent(".tech.xml.tmp-Ab12Cd"))
+        let report = try PublishFixture.load("publish-basic.json").publish(into: dir.url)
+        #expect(report.removedLeftovers == [".tech.xml.tmp-Ab12Cd"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted() == Self.allFiles)
+    }
+
     @Test func secondPublishOfSameInputTouchesNothing() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

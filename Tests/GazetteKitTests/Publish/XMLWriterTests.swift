@@ -50,4 +50,16 @@ import Testing
             """
         #expect(String(decoding: xml.data, as: UTF8.self) == expected)
     }
+
+    @Test func surrogateCodeUnitsCannotReachTheOutput() {
+        // Swift strings cannot hold lone surrogates: UTF-8 (CESU) or UTF-16 surrogate halves decode
+        // to U+FFFD, which XML allows. Check both routes and that the writer keeps the result valid.
+        let fromUTF8 = String(decoding: [0x61, 0xED, 0xA0, 0x80, 0x62] as [UInt8], as: UTF8.self)
+        let fromUTF16 = String(decoding: [0x61, 0xD800, 0x62] as [UInt16], as: UTF16.self)
+        for text in [fromUTF8, fromUTF16] {
+            #expect(!text.unicodeScalars.contains { (0xD800...0xDFFF).contains($0.value) })
+            #expect(XMLWriter.escapeText(text).unicodeScalars.allSatisfy(XMLWriter.isAllowed))
+            #expect(XMLWriter.escapeText(text).hasPrefix("a\u{FFFD}"))
+        }
+    }
 }
