@@ -139,33 +139,64 @@ enum HTMLDocument {
     }
 }
 
-/// Accumulates text with runs of whitespace (including no-break spaces) collapsed to one space.
+/// Accumulates UTF-8 text with runs of whitespace (ASCII, no-break and other Unicode spaces)
+/// collapsed to one space and trimmed; works on bytes to keep large pages fast.
 struct TextCollector {
-    private(set) var scalars = String.UnicodeScalarView()
+    private var bytes: [UInt8] = []
     private var pendingSpace = false
 
-    var result: String { String(scalars) }
+    var result: String { String(decoding: bytes, as: UTF8.self) }
 
-    mutating func breakWord() { if !scalars.isEmpty { pendingSpace = true } }
+    mutating func breakWord() { if !bytes.isEmpty { pendingSpace = true } }
 
     mutating func append(_ text: String) {
-        for scalar in text.unicodeScalars { append(scalar) }
+        var text = text
+        text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return }
+            append(base, count: buffer.count)
+        }
     }
 
-    mutating func append(bytes: UnsafePointer<UInt8>) {
-        append(String(cString: bytes))
+    /// Appends a NUL-terminated UTF-8 string (libxml2's `xmlChar *`).
+    mutating func append(bytes pointer: UnsafePointer<UInt8>) {
+        append(pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
     }
 
-    private mutating func append(_ scalar: Unicode.Scalar) {
-        if scalar.properties.isWhitespace || scalar == "\u{00A0}" {
-            if !scalars.isEmpty { pendingSpace = true }
-            return
+    private mutating func append(_ p: UnsafePointer<UInt8>, count: Int) {
+        var i = 0
+        while i < count {
+            let byte = p[i]
+            let spaceLength = Self.whitespaceLength(p, i, count)
+            if spaceLength > 0 {
+                if !bytes.isEmpty { pendingSpace = true }
+                i += spaceLength
+                continue
+            }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            bytes.append(byte)
+            i += 1
         }
-        if pendingSpace {
-            scalars.append(" ")
-            pendingSpace = false
+    }
+
+    /// Length of the whitespace character at `i` (0 when it is not whitespace).
+    private static func whitespaceLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> Int {
+        let byte = p[i]
+        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
+        guard i + 1 < count else { return 0 }
+        let second = p[i + 1]
+        if byte == 0xC2 { return second == 0xA0 || second == 0x85 ? 2 : 0 }
+        guard i + 2 < count else { return 0 }
+        let third = p[i + 2]
+        switch (byte, second) {
+        case (0xE2, 0x80): return third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
+        case (0xE2, 0x81): return third == 0x9F ? 3 : 0
+        case (0xE3, 0x80): return third == 0x80 ? 3 : 0
+        case (0xE1, 0x9A): return third == 0x80 ? 3 : 0
+        default: return 0
         }
-        scalars.append(scalar)
     }
 }
 

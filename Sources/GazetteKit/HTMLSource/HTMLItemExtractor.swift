@@ -17,6 +17,9 @@ struct HTMLItemExtractor {
     private var unparsedDates = 0
     private var unparsedExample: String?
     private var datedItems = 0
+    /// Listing pages repeat dates and bylines; parse each distinct text once.
+    private var dateCache: [String: Date?] = [:]
+    private var authorCache: [String: String?] = [:]
 
     init(
         doc: xmlDocPtr, context: XPathContext, fields: [HTMLRuleValidator.RuleField], rule: HTMLRule,
@@ -120,7 +123,12 @@ struct HTMLItemExtractor {
             let dateText = dateString(dateValue)
             if let dateText {
                 datedItems += 1
-                published = splitter.date(from: dateText)
+                if let cached = dateCache[dateText] {
+                    published = cached
+                } else {
+                    published = splitter.date(from: dateText)
+                    dateCache[dateText] = published
+                }
                 if published == nil {
                     unparsedDates += 1
                     if unparsedExample == nil { unparsedExample = String(dateText.prefix(60)) }
@@ -128,10 +136,15 @@ struct HTMLItemExtractor {
             }
         }
         var authors: [Person] = []
-        if let authorText = firstText(try value("author", at: node)),
-            let name = splitter.author(from: authorText, dateRuleSharesText: rule.date == rule.author)
-        {
-            authors = [Person(name: name)]
+        if let authorText = firstText(try value("author", at: node)) {
+            let name: String?
+            if let cached = authorCache[authorText] {
+                name = cached
+            } else {
+                name = splitter.author(from: authorText, dateRuleSharesText: rule.date == rule.author)
+                authorCache[authorText] = name
+            }
+            if let name { authors = [Person(name: name)] }
         }
         var categories: [String] = []
         switch try value("category", at: node) {

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import GazetteKit
+
+/// `gazette bench html`: how long scraping an HTML listing page takes (parse + XPath + items).
+struct BenchHTMLSourceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "html",
+        abstract: "Time HTMLListingScraper (and the rule suggester) on a generated card-grid listing page.")
+
+    @Option(help: "Approximate size of the generated page in bytes.")
+    var bytes: Int = 1_000_000
+
+    @Option(help: "Timed repetitions (the first, untimed run warms up).")
+    var iterations: Int = 20
+
+    mutating func run() throws {
+        let page = Self.listingPage(bytes: bytes)
+        let url = URL(string: "https://www.localgov.example/news")!
+        let rule = HTMLRule(
+            item: "//article[@class='card']", title: ".//h2", link: ".//h2/a/@href",
+            summary: ".//p[@class='card__standfirst']", author: ".//p[@class='card__byline']",
+            date: ".//p[@class='card__byline']", dateFormat: "dd MMMM yyyy", category: ".//p[@class='card__section']")
+        let scraper = HTMLListingScraper()
+        let warm = try scraper.scrapeReport(page, url: url, rule: rule, httpCharset: nil)
+        var scrapeTimes: [Duration] = []
+        for _ in 0..<max(1, iterations) {
+            let start = ContinuousClock.now
+            _ = try scraper.scrape(page, url: url, rule: rule, httpCharset: nil)
+            scrapeTimes.append(ContinuousClock.now - start)
+        }
+        let suggestStart = ContinuousClock.now
+        let suggestion = HTMLRuleSuggester.suggestion(for: page, url: url)
+        let suggestTime = ContinuousClock.now - suggestStart
+        scrapeTimes.sort()
+        let median = scrapeTimes[scrapeTimes.count / 2]
+        let megabytes = Double(page.count) / 1_000_000
+        print("page: \(page.count) bytes, \(warm.matchCount) items matched, \(warm.feed.items.count) items built")
+        print(String(format: "scrape: min %.2f ms, median %.2f ms, max %.2f ms over %d runs (%.0f MB/s at the median)",
+            Self.ms(scrapeTimes[0]), Self.ms(median), Self.ms(scrapeTimes[scrapeTimes.count - 1]), scrapeTimes.count,
+            megabytes / (Self.ms(median) / 1000)))
+        print(String(format: "suggest: %.2f ms (one run), found %d items", Self.ms(suggestTime), suggestion?.itemCount ?? 0))
+    }
+
+    static func ms(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+
+    /// A card-grid page like a trade-press section page, repeated until it reaches `bytes`.
+    static func listingPage(bytes: Int) -> Data {
+        var html = """
+            <!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>News | LocalGov Today</title></head>
+            <body><header><nav><ul><li><a href="/news">News</a></li><li><a href="/jobs">Jobs</a></li></ul></nav></header>
+            <main><div class="card-grid">\n
+            """
+        var index = 0
+        let months = ["January", "February", "March", "April", "May", "June"]
+        while html.utf8.count < bytes {
+            index += 1
+            html += """
+                <article class="card"><a class="card__image" href="/news/story-\(index)"><img src="/img/\(index).jpg" alt=""></a>
+                <p class="card__section">CHILDREN&#39;S SERVICES</p>
+                <h2 class="card__title"><a href="/news/story-\(index)">Council story number \(index) &amp; what it means</a></h2>
+                <p class="card__byline">By Jo Casebourne | \(String(format: "%02d", index % 28 + 1)) \(months[index % 6]) 2025</p>
+                <p class="card__standfirst">Jo Casebourne examines why mentoring and <em>befriending</em> matters for young people - and what local leaders can do about it (\(index)).</p>
+                </article>\n
+                """
+        }
+        html += "</div></main><footer><p>&copy; LocalGov</p></footer></body></html>"
+        return Data(html.utf8)
+    }
+}
