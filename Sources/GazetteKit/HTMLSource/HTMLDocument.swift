@@ -201,6 +201,16 @@ struct TextCollector {
 }
 
 extension String {
+    /// The string without leading and trailing ASCII whitespace (Foundation's trimming is slow on Linux).
+    var trimmingASCIIWhitespace: String {
+        let utf8 = self.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        if first == utf8.startIndex, utf8.index(after: last) == utf8.endIndex { return self }
+        return String(self[first...last])
+    }
+
     /// The string with whitespace runs collapsed to single spaces and trimmed.
     var collapsingWhitespace: String {
         var collector = TextCollector()

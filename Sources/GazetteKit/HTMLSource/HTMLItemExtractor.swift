@@ -202,7 +202,7 @@ struct HTMLItemExtractor {
         if case .nodes(let nodes)? = value, let node = nodes.first, HTMLDocument.isElement(node),
             HTMLDocument.hasMarkup(node)
         {
-            let html = HTMLDocument.innerHTML(of: node, in: doc).trimmingCharacters(in: .whitespacesAndNewlines)
+            let html = HTMLDocument.innerHTML(of: node, in: doc).trimmingASCIIWhitespace
             let sanitized = HTMLSanitizer().sanitize(html, baseURL: page.resolver.base)
             return sanitized.isEmpty ? nil : sanitized
         }

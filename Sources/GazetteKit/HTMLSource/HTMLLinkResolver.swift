@@ -16,7 +16,7 @@ struct HTMLLinkResolver {
 
     /// The absolute URL string for `raw`, or `nil` for empty, fragment-only and `javascript:`/`mailto:` links.
     func absolute(_ raw: String) -> String? {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmingASCIIWhitespace
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
         let lowered = trimmed.lowercased()
         for scheme in ["javascript:", "mailto:", "tel:", "data:", "vbscript:"] where lowered.hasPrefix(scheme) {
@@ -32,7 +32,7 @@ struct HTMLLinkResolver {
     }()
 
     static func resolve(_ raw: String, against base: URL) -> URL? {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmingASCIIWhitespace
         let candidate =
             URL(string: trimmed, relativeTo: base)
             ?? trimmed.addingPercentEncoding(withAllowedCharacters: allowed).flatMap { URL(string: $0, relativeTo: base) }
