@@ -8,7 +8,7 @@ struct Gazette: AsyncParsableCommand {
         commandName: "gazette",
         abstract: "Aggregate many feeds into clean, deduplicated, per-section Atom feeds.",
         version: GazetteVersion.version,
-        subcommands: [Bench.self]
+        subcommands: [ParseCommand.self, Bench.self]
     )
 }
 
@@ -16,6 +16,6 @@ struct Gazette: AsyncParsableCommand {
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure a pipeline stage (parse, fetch, store).",
-        subcommands: [BenchHTMLSourceCommand.self]
+        subcommands: [BenchParseCommand.self, BenchHTMLSourceCommand.self]
     )
 }

@@ -1,0 +1,114 @@
+/// Mends the two most common fatal XML errors in feeds before resorting to recover mode:
+/// HTML named entities that XML does not know (`&nbsp;` → `&#160;`) and bare ampersands
+/// (`AT&T` → `AT&amp;T`). CDATA sections, comments and the DOCTYPE are left alone.
+///
+/// Works on the raw bytes of an ASCII-compatible document; returns `nil` when nothing changed.
+enum EntityRepair {
+    static func repair(_ bytes: UnsafeRawBufferPointer) -> [UInt8]? {
+        var out: [UInt8] = []
+        var changed = false
+        var copiedUpTo = 0
+        var i = 0
+        let n = bytes.count
+
+        func starts(_ s: StaticString, at i: Int) -> Bool {
+            let len = s.utf8CodeUnitCount
+            guard i + len <= n else { return false }
+            for k in 0..<len where bytes[i + k] != s.utf8Start[k] { return false }
+            return true
+        }
+        func skip(to end: StaticString, from i: Int) -> Int {
+            var j = i
+            while j < n && !starts(end, at: j) { j += 1 }
+            return min(n, j + end.utf8CodeUnitCount)
+        }
+        func replace(from: Int, to: Int, with replacement: [UInt8]) {
+            if !changed {
+                out.reserveCapacity(n + 1024)
+                changed = true
+            }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[copiedUpTo..<from]))
+            out.append(contentsOf: replacement)
+            copiedUpTo = to
+        }
+
+        while i < n {
+            let c = bytes[i]
+            if c == UInt8(ascii: "<") {
+                if starts("<![CDATA[", at: i) {
+                    i = skip(to: "]]>", from: i + 9)
+                    continue
+                }
+                if starts("<!--", at: i) {
+                    i = skip(to: "-->", from: i + 4)
+                    continue
+                }
+                if starts("<!DOCTYPE", at: i) {
+                    var j = i + 9
+                    var depth = 0
+                    while j < n {
+                        if bytes[j] == UInt8(ascii: "[") { depth += 1 }
+                        if bytes[j] == UInt8(ascii: "]") { depth -= 1 }
+                        if bytes[j] == UInt8(ascii: ">") && depth <= 0 { break }
+                        j += 1
+                    }
+                    i = j + 1
+                    continue
+                }
+                i += 1
+                continue
+            }
+            guard c == UInt8(ascii: "&") else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            if j < n && bytes[j] == UInt8(ascii: "#") {
+                j += 1
+                let hex = j < n && (bytes[j] | 0x20) == UInt8(ascii: "x")
+                if hex { j += 1 }
+                let digitsStart = j
+                while j < n, isDigit(bytes[j], hex: hex) { j += 1 }
+                if j > digitsStart && j < n && bytes[j] == UInt8(ascii: ";") {
+                    i = j + 1
+                    continue
+                }
+                replace(from: i, to: i + 1, with: Array("&amp;".utf8))
+                i += 1
+                continue
+            }
+            let nameStart = j
+            while j < n, j - nameStart < 40, isNameByte(bytes[j]) { j += 1 }
+            if j > nameStart && j < n && bytes[j] == UInt8(ascii: ";") {
+                let name = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[nameStart..<j]), as: UTF8.self)
+                switch name {
+                case "amp", "lt", "gt", "quot", "apos":
+                    break
+                default:
+                    if let code = HTMLEntities.codePoint(name) {
+                        replace(from: i, to: j + 1, with: Array("&#\(code);".utf8))
+                    } else {
+                        replace(from: i, to: i + 1, with: Array("&amp;".utf8))
+                    }
+                }
+                i = j + 1
+                continue
+            }
+            replace(from: i, to: i + 1, with: Array("&amp;".utf8))
+            i += 1
+        }
+        guard changed else { return nil }
+        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[copiedUpTo..<n]))
+        return out
+    }
+
+    private static func isDigit(_ c: UInt8, hex: Bool) -> Bool {
+        if c >= 0x30 && c <= 0x39 { return true }
+        return hex && (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66
+    }
+
+    private static func isNameByte(_ c: UInt8) -> Bool {
+        (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || (c >= 0x30 && c <= 0x39) || c == 0x2E || c == 0x2D || c == 0x5F
+            || c >= 0x80
+    }
+}

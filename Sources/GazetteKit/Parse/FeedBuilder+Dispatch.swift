@@ -1,0 +1,166 @@
+internal import CLibXML2
+import Foundation
+
+/// The text-bearing elements the builder captures, independent of where they appear.
+enum Field: UInt8 {
+    case title, dcTitle, mediaTitle
+    case link, guid, atomID
+    case rssDescription, atomSummary, dcDescription, itunesSummary, itunesSubtitle, mediaDescription
+    case contentEncoded, atomContent, xhtmlBody
+    case atomUpdated, lastBuildDate, dcDate, dctermsModified, pubDate, atomPublished, dctermsIssued, atomCreated
+    case language, generator
+    case rssAuthor, dcCreator, itunesAuthor
+    case category, comments, commentRss, slashComments, origLink, rssSource
+    case personName, personEmail, personURI
+    case imageURL, logo, icon
+    case ttl, updatePeriod, updateFrequency
+}
+
+extension FeedBuilder {
+    /// Decides what an element is, given where it sits; `nil` means "ignore it and its children".
+    func dispatch(_ element: FeedElementName, attributes: XMLAttributes, localname: UnsafePointer<xmlChar>) -> Role? {
+        if context == .document { return startRoot(element, attributes: attributes, localname: localname) }
+        let ns = effectiveNamespace(element.ns)
+        let name = element.name
+        switch context {
+        case .document: return nil
+        case .root:
+            if family == .rdf, !rdfVersionSeen, element.ns == .rss090 || element.ns == .rss10 {
+                // RSS 0.90 and 1.0 share the rdf:RDF root; the children's namespace tells them apart.
+                format = element.ns == .rss090 ? .rss090 : .rss10
+                rdfVersionSeen = true
+            }
+            return rootChild(ns, name, attributes)
+        case .feed: return feedChild(ns, name, attributes)
+        case .item: return itemChild(ns, name, attributes)
+        case .source: return sourceChild(ns, name, attributes)
+        case .person:
+            guard ns == .none || ns == .atom10 else { return nil }
+            switch name {
+            case .name: return beginField(.personName, kind: .text)
+            case .email: return beginField(.personEmail, kind: .text)
+            case .uri, .url: return beginField(.personURI, kind: .text)
+            default: return nil
+            }
+        case .image:
+            if ns == .none && name == .url { return beginField(.imageURL, kind: .text) }
+            return nil
+        }
+    }
+
+    /// Maps the namespaces of the root's vocabulary to `.none` (RSS) or `.atom10` (Atom, any version).
+    func effectiveNamespace(_ ns: FeedNamespace) -> FeedNamespace {
+        switch ns {
+        case .rss10, .rss090, .rssUserland: return family == .atom ? .other : .none
+        case .atom03: return .atom10
+        case .none: return family == .atom ? .atom10 : .none
+        default: return ns
+        }
+    }
+
+    private func startRoot(_ element: FeedElementName, attributes: XMLAttributes, localname: UnsafePointer<xmlChar>) -> Role? {
+        rootName = String(cString: localname)
+        rootXMLLang = attributes.value("lang", namespaced: true)
+        switch (element.ns, element.name) {
+        case (.none, .rss), (.rssUserland, .rss):
+            family = .rss
+            switch attributes.value("version")?.trimmingCharacters(in: .whitespaces) {
+            case "0.90": format = .rss090
+            case "0.91": format = .rss091
+            case "0.92": format = .rss092
+            case "0.93": format = .rss093
+            case "0.94": format = .rss094
+            case "2.0", "2.00", "2.0.1", "2": format = .rss20
+            default: format = .rss
+            }
+            context = .root
+            return .container(saved: .document)
+        case (.rdf, .RDF), (.none, .RDF), (.rss10, .RDF), (.rss090, .RDF):
+            family = .rdf
+            format = .rss10
+            context = .root
+            return .container(saved: .document)
+        case (.atom10, .feed), (.atom03, .feed), (.none, .feed):
+            family = .atom
+            let version = attributes.value("version")
+            if element.ns == .atom10 {
+                format = .atom10
+            } else if element.ns == .atom03 || version == "0.3" {
+                format = .atom03
+            } else {
+                format = .atom
+            }
+            context = .feed
+            feed.language.offer(rootXMLLang ?? "", rank: rootXMLLang == nil ? -2 : 0)
+            return .container(saved: .document)
+        case (.none, .channel), (.rss10, .channel), (.rssUserland, .channel):
+            family = .rss
+            format = .rss
+            context = .feed
+            return .container(saved: .document)
+        default:
+            shouldStop = true
+            return nil
+        }
+    }
+
+    private func rootChild(_ ns: FeedNamespace, _ name: FeedName, _ attributes: XMLAttributes) -> Role? {
+        guard ns == .none else { return nil }
+        switch name {
+        case .channel:
+            context = .feed
+            return .container(saved: .root)
+        case .item:
+            return startItem(attributes)
+        case .image:
+            context = .image
+            return .container(saved: .root)
+        default:
+            return nil
+        }
+    }
+
+    func startItem(_ attributes: XMLAttributes) -> Role {
+        item = ItemDraft()
+        if let about = attributes.value("about", uriContaining: "rdf-syntax-ns") { item.rdfAbout = about }
+        let saved = context
+        context = .item
+        return .item(saved: saved)
+    }
+
+    func startPerson(_ target: PersonTarget) -> Role {
+        person = PersonDraft()
+        let saved = context
+        context = .person
+        return .person(saved: saved, target: target)
+    }
+
+    /// The `TextKind` an Atom text construct declares (`type`, and Atom 0.3's `mode`), and whether
+    /// its children are inline markup to serialize.
+    func atomTextKind(_ attributes: XMLAttributes) -> (kind: TextKind, markup: Bool, wrapper: Bool, base64: Bool)? {
+        let type = attributes.value("type")?.lowercased().trimmingCharacters(in: .whitespaces)
+        let mode = attributes.value("mode")?.lowercased()
+        let base64 = mode == "base64"
+        switch type {
+        case nil, "", "text", "text/plain":
+            return (.text, false, false, base64)
+        case "html", "text/html":
+            return (.html, mode == "xml", false, base64)
+        case "xhtml":
+            return (.html, true, true, base64)
+        case "application/xhtml+xml":
+            return (.html, mode != "escaped", false, base64)
+        default:
+            if let type, type.hasPrefix("text/") { return (.text, false, false, base64) }
+            if let type, type.hasSuffix("+xml") || type.hasSuffix("/xml") { return (.html, true, false, base64) }
+            return nil
+        }
+    }
+
+    func beginAtomText(_ field: Field, _ attributes: XMLAttributes) -> Role? {
+        guard let spec = atomTextKind(attributes) else { return nil }
+        if attributes.value("src") != nil && field == .atomContent { return nil }
+        let attr: String? = spec.wrapper ? "xhtml-wrapper" : (spec.base64 ? "base64" : nil)
+        return beginField(field, kind: spec.kind, markup: spec.markup, attribute: attr)
+    }
+}

@@ -1,0 +1,265 @@
+internal import CLibXML2
+import Foundation
+
+/// Receives the SAX events of one XML pass and builds the feed's values as elements close.
+///
+/// A reference type because libxml2 callbacks need a stable address; it lives only inside one
+/// synchronous parse. Text is gathered into one byte buffer and turned into a `String` once per
+/// field; elements are classified once per distinct (name, namespace) pair.
+final class FeedBuilder {
+    /// Which vocabulary the root element announced.
+    enum Family { case unknown, rss, rdf, atom }
+
+    /// Where in the feed structure the current element sits.
+    enum Context { case document, root, feed, item, source, person, image }
+
+    /// What an open element is to the builder.
+    enum Role {
+        case container(saved: Context)
+        /// Children are ignored (attribute-only elements such as `<enclosure>`, `<atom:link>`).
+        case opaque
+        case field(Field, kind: TextKind, start: Int, savedEscape: Bool, attribute: String?)
+        /// A child element inside a captured field, re-serialized as markup.
+        case markup(UnsafePointer<xmlChar>)
+        /// The `<div>` wrapper of Atom xhtml content: kept out of the value.
+        case hiddenWrapper
+        case person(saved: Context, target: PersonTarget)
+        case item(saved: Context)
+        case source(saved: Context)
+    }
+
+    enum PersonTarget { case feed, item, ignored }
+
+    struct Frame {
+        var role: Role
+        var pushedBase: Bool
+    }
+
+    struct NameKey: Hashable {
+        let local: UnsafeRawPointer
+        let uri: UnsafeRawPointer?
+    }
+
+    // Results
+    var family: Family = .unknown
+    var format: FeedFormat = .rss
+    var rootName: String?
+    var feed = FeedDraft()
+    var items: [FeedItem] = []
+    var issues: [XMLIssue] = []
+    var firstFatal: XMLIssue?
+    var wellFormed = true
+    var shouldStop = false
+    var rootXMLLang: String?
+
+    // State
+    var context: Context = .document
+    var frames: [Frame] = []
+    var text: [UInt8] = []
+    var captureDepth = 0
+    var escapeText = false
+    var skipDepth = 0
+    var bases: [String]
+    var nameCache: [NameKey: FeedElementName] = [:]
+    var item = ItemDraft()
+    var person = PersonDraft()
+    var source = EntrySource()
+    var converter = FeedText()
+    /// The namespace of RSS 1.0 / 0.90 elements once the root tells us which it is.
+    var rdfVersionSeen = false
+
+    init(documentBase: String?) {
+        bases = [documentBase ?? ""]
+        frames.reserveCapacity(32)
+        text.reserveCapacity(16 * 1024)
+    }
+
+    var base: String { bases[bases.count - 1] }
+
+    // MARK: SAX events
+
+    func startElement(localname: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, attributes: XMLAttributes) {
+        if skipDepth > 0 {
+            skipDepth += 1
+            return
+        }
+        if captureDepth > 0 {
+            startMarkup(localname: localname, uri: uri, attributes: attributes)
+            return
+        }
+        if let top = frames.last, case .opaque = top.role {
+            skipDepth = 1
+            return
+        }
+        let name = classify(localname: localname, uri: uri)
+        let pushed = pushBase(attributes)
+        guard let role = dispatch(name, attributes: attributes, localname: localname) else {
+            if pushed { bases.removeLast() }
+            skipDepth = 1
+            return
+        }
+        frames.append(Frame(role: role, pushedBase: pushed))
+    }
+
+    func endElement() {
+        if skipDepth > 0 {
+            skipDepth -= 1
+            return
+        }
+        guard let frame = frames.popLast() else { return }
+        switch frame.role {
+        case .markup(let name):
+            if !Self.isVoid(name) {
+                text.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")])
+                appendCString(name)
+                text.append(UInt8(ascii: ">"))
+            }
+        case .hiddenWrapper, .opaque:
+            break
+        case .field(let field, let kind, let start, let savedEscape, let attribute):
+            let value = takeText(from: start)
+            captureDepth -= 1
+            escapeText = savedEscape
+            finishField(field, value: value, kind: kind, attribute: attribute)
+        case .container(let saved):
+            context = saved
+        case .person(let saved, let target):
+            context = saved
+            if let p = person.person {
+                switch target {
+                case .feed: feed.authors.append(p)
+                case .item: if !item.authors.contains(p) { item.authors.append(p) }
+                case .ignored: break
+                }
+            }
+        case .item(let saved):
+            context = saved
+            finishItem()
+        case .source(let saved):
+            context = saved
+            if source != EntrySource() { item.source = source }
+        }
+        if frame.pushedBase { bases.removeLast() }
+    }
+
+    func characters(_ chars: UnsafePointer<xmlChar>, _ length: Int) {
+        guard captureDepth > 0, skipDepth == 0 else { return }
+        let buffer = UnsafeBufferPointer(start: chars, count: length)
+        if escapeText {
+            appendEscaped(buffer)
+        } else {
+            text.append(contentsOf: buffer)
+        }
+    }
+
+    /// An entity libxml2 could not resolve but did not treat as fatal (documents with an external DTD):
+    /// HTML names such as `&nbsp;` still become their character.
+    func undeclaredEntity(_ name: String) {
+        guard captureDepth > 0, skipDepth == 0, let code = HTMLEntities.codePoint(name),
+            let scalar = Unicode.Scalar(code)
+        else { return }
+        var s = String(Character(scalar))
+        if escapeText { s = HTMLSanitizer.escape(s) }
+        text.append(contentsOf: Array(s.utf8))
+    }
+
+    func recordIssue(_ issue: XMLIssue) {
+        if issue.isFatal && firstFatal == nil { firstFatal = issue }
+        if issues.count < 50 { issues.append(issue) }
+    }
+
+    // MARK: Text capture
+
+    func beginField(_ field: Field, kind: TextKind, markup: Bool = false, attribute: String? = nil) -> Role {
+        let role = Role.field(field, kind: kind, start: text.count, savedEscape: escapeText, attribute: attribute)
+        captureDepth += 1
+        escapeText = markup
+        return role
+    }
+
+    private func takeText(from start: Int) -> String {
+        var lo = start
+        var hi = text.count
+        while lo < hi, Self.isSpace(text[lo]) { lo += 1 }
+        while hi > lo, Self.isSpace(text[hi - 1]) { hi -= 1 }
+        let value = text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[lo..<hi]), as: UTF8.self) }
+        text.removeSubrange(start...)
+        return value
+    }
+
+    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D }
+
+    private func startMarkup(localname: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, attributes: XMLAttributes) {
+        let pushed = pushBase(attributes)
+        if case .field(_, _, let start, _, let wrapperAttr) = frames.last?.role, wrapperAttr == "xhtml-wrapper",
+            text.count == start || text[start...].allSatisfy(Self.isSpace), cStringEquals(localname, "div")
+        {
+            frames.append(Frame(role: .hiddenWrapper, pushedBase: pushed))
+            return
+        }
+        text.append(UInt8(ascii: "<"))
+        appendCString(localname)
+        attributes.forEach { name, ns, value in
+            if ns == "http://www.w3.org/XML/1998/namespace" { return }
+            text.append(0x20)
+            text.append(contentsOf: Array(name.utf8))
+            text.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
+            let v = Self.isURLAttribute(name) ? URLResolver.resolve(value, against: base) : value
+            var escaped = v
+            if FeedText.mayNeedEscaping(v) { escaped = HTMLSanitizer.escape(v) }
+            text.append(contentsOf: Array(escaped.utf8))
+            text.append(UInt8(ascii: "\""))
+        }
+        text.append(UInt8(ascii: ">"))
+        frames.append(Frame(role: .markup(localname), pushedBase: pushed))
+    }
+
+    private static func isURLAttribute(_ name: String) -> Bool {
+        switch name {
+        case "href", "src", "cite", "longdesc", "background", "poster", "usemap", "action": true
+        default: false
+        }
+    }
+
+    private static func isVoid(_ name: UnsafePointer<xmlChar>) -> Bool {
+        for v: StaticString in ["br", "img", "hr", "input", "meta", "link", "area", "base", "col", "embed",
+                                "param", "source", "track", "wbr"] where cStringEquals(name, v) {
+            return true
+        }
+        return false
+    }
+
+    private func appendCString(_ p: UnsafePointer<xmlChar>) {
+        var i = 0
+        while p[i] != 0 { text.append(p[i]); i += 1 }
+    }
+
+    private func appendEscaped(_ buffer: UnsafeBufferPointer<UInt8>) {
+        for c in buffer {
+            switch c {
+            case UInt8(ascii: "&"): text.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
+            case UInt8(ascii: "<"): text.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
+            case UInt8(ascii: ">"): text.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
+            default: text.append(c)
+            }
+        }
+    }
+
+    // MARK: Names and bases
+
+    private func classify(localname: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) -> FeedElementName {
+        let key = NameKey(local: UnsafeRawPointer(localname), uri: uri.map { UnsafeRawPointer($0) })
+        if let hit = nameCache[key] { return hit }
+        let ns = FeedNamespace(uri: uri.map { String(cString: $0) })
+        let name = FeedElementName(ns: ns, name: FeedName(String(cString: localname)))
+        if nameCache.count > 4096 { nameCache.removeAll(keepingCapacity: true) }
+        nameCache[key] = name
+        return name
+    }
+
+    private func pushBase(_ attributes: XMLAttributes) -> Bool {
+        guard !attributes.isEmpty, let value = attributes.value("base", namespaced: true) else { return false }
+        bases.append(URLResolver.resolve(value, against: base))
+        return true
+    }
+}

@@ -1,0 +1,178 @@
+internal import CLibXML2
+import Foundation
+
+/// One problem libxml2 reported while reading a document, with its position.
+struct XMLIssue: Sendable, Equatable {
+    var code: Int32
+    var line: Int
+    var column: Int
+    var message: String
+    var isFatal: Bool
+
+    /// "line L:C: message", as `ParsedFeed.diagnostics` shows it.
+    var diagnostic: String { "line \(line):\(column): \(message)" }
+
+    /// True for the errors that mean "these bytes are not in the encoding we decoded them with".
+    var isEncodingError: Bool {
+        code == Int32(XML_ERR_INVALID_CHAR.rawValue) || code == Int32(XML_ERR_INVALID_ENCODING.rawValue)
+            || code == Int32(XML_ERR_UNSUPPORTED_ENCODING.rawValue)
+            || code == Int32(XML_ERR_UNKNOWN_ENCODING.rawValue)
+    }
+
+    /// True for an undefined entity or a bare `&`: damage the entity repair pass can mend.
+    var isEntityError: Bool {
+        code == Int32(XML_ERR_UNDECLARED_ENTITY.rawValue) || code == Int32(XML_ERR_NAME_REQUIRED.rawValue)
+            || code == Int32(XML_ERR_ENTITYREF_SEMICOL_MISSING.rawValue)
+            || code == Int32(XML_WAR_UNDECLARED_ENTITY.rawValue)
+    }
+}
+
+/// Drives one streaming libxml2 SAX2 pass over a document, handing events to a `FeedBuilder`.
+///
+/// Streaming keeps memory flat and avoids building a DOM; the same pass with `recover: true`
+/// salvages broken documents (libxml2's recover mode keeps delivering balanced events).
+/// Hostile input: no entity substitution, no DTD loading, no network; libxml2's limits stay on.
+enum FeedSAXParser {
+    /// Size of the slices fed to the push parser: large enough to amortize calls, small enough
+    /// that libxml2 never holds a second copy of a big document.
+    static let chunkSize = 256 * 1024
+
+    /// Parses `bytes` into `builder`. `encoding` (an IANA charset name) overrides the document's
+    /// own declaration; `recover` keeps going after fatal errors.
+    static func run(
+        _ bytes: UnsafeRawBufferPointer, encoding: String?, recover: Bool, into builder: FeedBuilder
+    ) {
+        LibXML.ensureInitialized()
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        var sax = xmlSAXHandler()
+        sax.initialized = UInt32(XML_SAX2_MAGIC)
+        sax.startElementNs = saxStartElement
+        sax.endElementNs = saxEndElement
+        sax.characters = saxCharacters
+        sax.cdataBlock = saxCharacters
+        sax.ignorableWhitespace = saxCharacters
+        sax.reference = saxReference
+        sax.serror = saxError
+        let user = Unmanaged.passUnretained(builder).toOpaque()
+        withExtendedLifetime(builder) {
+            guard let ctxt = xmlCreatePushParserCtxt(&sax, user, nil, 0, nil) else { return }
+            defer { xmlFreeParserCtxt(ctxt) }
+            var options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+            if recover { options |= Int32(XML_PARSE_RECOVER.rawValue) }
+            var handler: xmlCharEncodingHandlerPtr?
+            if let encoding {
+                handler = xmlFindCharEncodingHandler(encoding)
+                if handler != nil { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
+            }
+            xmlCtxtUseOptions(ctxt, options)
+            if let handler { xmlSwitchToEncoding(ctxt, handler) }
+            let start = base.assumingMemoryBound(to: CChar.self)
+            var offset = 0
+            while offset < bytes.count && !builder.shouldStop {
+                let length = min(chunkSize, bytes.count - offset)
+                let status = xmlParseChunk(ctxt, start + offset, Int32(length), 0)
+                offset += length
+                if status != 0 && !recover { break }
+            }
+            if !builder.shouldStop { xmlParseChunk(ctxt, nil, 0, 1) }
+            builder.wellFormed = ctxt.pointee.wellFormed != 0
+        }
+    }
+}
+
+private func builder(_ ctx: UnsafeMutableRawPointer?) -> FeedBuilder? {
+    guard let ctx else { return nil }
+    return Unmanaged<FeedBuilder>.fromOpaque(ctx).takeUnretainedValue()
+}
+
+private let saxStartElement: startElementNsSAX2Func = {
+    ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
+    guard let localname else { return }
+    builder(ctx)?.startElement(
+        localname: localname, uri: uri,
+        attributes: XMLAttributes(raw: attributes, count: Int(nbAttributes)))
+}
+
+private let saxEndElement: endElementNsSAX2Func = { ctx, _, _, _ in
+    builder(ctx)?.endElement()
+}
+
+private let saxCharacters: charactersSAXFunc = { ctx, chars, length in
+    guard let chars, length > 0 else { return }
+    builder(ctx)?.characters(chars, Int(length))
+}
+
+private let saxReference: referenceSAXFunc = { ctx, name in
+    guard let name else { return }
+    builder(ctx)?.undeclaredEntity(String(cString: name))
+}
+
+private let saxError: xmlStructuredErrorFunc = { ctx, error in
+    guard let error, let b = builder(ctx) else { return }
+    let e = error.pointee
+    var message = e.message.map { String(cString: $0) } ?? "XML error \(e.code)"
+    while message.last?.isWhitespace == true { message.removeLast() }
+    b.recordIssue(
+        XMLIssue(
+            code: e.code, line: Int(e.line), column: Int(e.int2), message: message,
+            isFatal: e.level.rawValue >= XML_ERR_ERROR.rawValue))
+}
+
+/// The attributes of a SAX2 start tag: `count` groups of (localname, prefix, URI, value, end).
+struct XMLAttributes {
+    let raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    let count: Int
+
+    var isEmpty: Bool { count == 0 || raw == nil }
+
+    /// The value of the attribute `local` with no namespace (or, with `xmlNamespace`, in the xml: namespace).
+    func value(_ local: StaticString, namespaced: Bool = false) -> String? {
+        guard let raw else { return nil }
+        for i in 0..<count {
+            let base = raw + i * 5
+            guard let name = base[0] else { continue }
+            if (base[2] != nil) != namespaced { continue }
+            if !cStringEquals(name, local) { continue }
+            guard let start = base[3], let end = base[4] else { return "" }
+            return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+        }
+        return nil
+    }
+
+    /// The value of `local` in any namespace whose URI ends with `uriSuffix` (e.g. rdf:resource).
+    func value(_ local: StaticString, uriContaining needle: String) -> String? {
+        guard let raw else { return nil }
+        for i in 0..<count {
+            let base = raw + i * 5
+            guard let name = base[0], let uri = base[2], cStringEquals(name, local) else { continue }
+            guard String(cString: uri).contains(needle) else { continue }
+            guard let start = base[3], let end = base[4] else { return "" }
+            return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+        }
+        return nil
+    }
+
+    /// Calls `body` with every attribute as (local name, namespace URI, value).
+    func forEach(_ body: (String, String?, String) -> Void) {
+        guard let raw else { return }
+        for i in 0..<count {
+            let base = raw + i * 5
+            guard let name = base[0] else { continue }
+            let value: String
+            if let start = base[3], let end = base[4] {
+                value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+            } else {
+                value = ""
+            }
+            body(String(cString: name), base[2].map { String(cString: $0) }, value)
+        }
+    }
+}
+
+/// Compares a NUL-terminated C string with a static ASCII string without allocating.
+func cStringEquals(_ c: UnsafePointer<UInt8>, _ s: StaticString) -> Bool {
+    let n = s.utf8CodeUnitCount
+    let p = s.utf8Start
+    for i in 0..<n where c[i] != p[i] { return false }
+    return c[n] == 0
+}

@@ -1,0 +1,127 @@
+/// The XML namespaces the feed parser understands; anything else is `.other` and ignored.
+enum FeedNamespace: UInt8, Sendable {
+    case none, rss10, rss090, rssUserland, atom10, atom03, dc, dcterms, content, media, itunes
+    case wfw, slash, feedburner, sy, xhtml, rdf, googlePlay, other
+
+    /// Classifies a namespace URI, tolerating the case and trailing-slash variants seen in the wild.
+    init(uri: String?) {
+        guard var uri, !uri.isEmpty else {
+            self = .none
+            return
+        }
+        uri = uri.lowercased()
+        while uri.hasSuffix("/") || uri.hasSuffix("#") { uri.removeLast() }
+        switch uri {
+        case "http://purl.org/rss/1.0": self = .rss10
+        case "http://my.netscape.com/rdf/simple/0.9": self = .rss090
+        case "http://backend.userland.com/rss2", "http://backend.userland.com/rss",
+            "http://blogs.law.harvard.edu/tech/rss", "http://purl.org/net/rss1.1":
+            self = .rssUserland
+        case "http://www.w3.org/2005/atom": self = .atom10
+        case "http://purl.org/atom/ns", "http://example.com/newformat", "http://example.com/necho":
+            self = .atom03
+        case "http://purl.org/dc/elements/1.1", "http://purl.org/dc/elements/1.0": self = .dc
+        case "http://purl.org/dc/terms": self = .dcterms
+        case "http://purl.org/rss/1.0/modules/content": self = .content
+        case "http://search.yahoo.com/mrss", "http://video.search.yahoo.com/mrss",
+            "http://search.yahoo.com/rss":
+            self = .media
+        case "http://www.itunes.com/dtds/podcast-1.0.dtd", "http://example.com/dtds/podcast-1.0.dtd":
+            self = .itunes
+        case "http://wellformedweb.org/commentapi": self = .wfw
+        case "http://purl.org/rss/1.0/modules/slash": self = .slash
+        case "http://rssnamespace.org/feedburner/ext/1.0": self = .feedburner
+        case "http://purl.org/rss/1.0/modules/syndication": self = .sy
+        case "http://www.w3.org/1999/xhtml": self = .xhtml
+        case "http://www.w3.org/1999/02/22-rdf-syntax-ns": self = .rdf
+        case "http://www.google.com/schemas/play-podcasts/1.0": self = .googlePlay
+        default: self = .other
+        }
+    }
+}
+
+/// Local element names the parser acts on; everything else is `.other`.
+enum FeedName: UInt8, Sendable {
+    case other
+    case rss, RDF, channel, item, feed, entry, items, textinput
+    case title, link, description, guid, pubDate, lastBuildDate, language, generator, author
+    case category, comments, enclosure, source, image, url, ttl, managingEditor, webMaster
+    case subtitle, tagline, id, updated, modified, published, issued, created, summary, content
+    case name, email, uri, logo, icon, contributor, encoded, creator, date, subject
+    case thumbnail, group, commentRss, origLink, updatePeriod, updateFrequency, owner, body, div
+    case keywords, info, rights, copyright, html
+
+    /// Classifies a local name; RSS element names are case-sensitive, except that a few
+    /// lower-cased variants (`pubdate`, `textInput`) are common enough to accept.
+    init(_ name: String) {
+        switch name {
+        case "rss": self = .rss
+        case "RDF": self = .RDF
+        case "channel": self = .channel
+        case "item": self = .item
+        case "feed": self = .feed
+        case "entry": self = .entry
+        case "items": self = .items
+        case "textinput", "textInput": self = .textinput
+        case "title": self = .title
+        case "link": self = .link
+        case "description": self = .description
+        case "guid": self = .guid
+        case "pubDate", "pubdate": self = .pubDate
+        case "lastBuildDate", "lastbuilddate": self = .lastBuildDate
+        case "language": self = .language
+        case "generator": self = .generator
+        case "author": self = .author
+        case "category": self = .category
+        case "comments": self = .comments
+        case "enclosure": self = .enclosure
+        case "source": self = .source
+        case "image": self = .image
+        case "url": self = .url
+        case "ttl": self = .ttl
+        case "managingEditor", "managingeditor": self = .managingEditor
+        case "webMaster", "webmaster": self = .webMaster
+        case "subtitle": self = .subtitle
+        case "tagline": self = .tagline
+        case "id": self = .id
+        case "updated": self = .updated
+        case "modified": self = .modified
+        case "published": self = .published
+        case "issued": self = .issued
+        case "created": self = .created
+        case "summary": self = .summary
+        case "content": self = .content
+        case "name": self = .name
+        case "email": self = .email
+        case "uri": self = .uri
+        case "logo": self = .logo
+        case "icon": self = .icon
+        case "contributor": self = .contributor
+        case "encoded": self = .encoded
+        case "creator": self = .creator
+        case "date": self = .date
+        case "subject": self = .subject
+        case "thumbnail": self = .thumbnail
+        case "group": self = .group
+        case "commentRss", "commentRSS": self = .commentRss
+        case "origLink": self = .origLink
+        case "updatePeriod": self = .updatePeriod
+        case "updateFrequency": self = .updateFrequency
+        case "owner": self = .owner
+        case "body": self = .body
+        case "div": self = .div
+        case "keywords": self = .keywords
+        case "info": self = .info
+        case "rights": self = .rights
+        case "copyright": self = .copyright
+        case "html": self = .html
+        default: self = .other
+        }
+    }
+}
+
+/// A classified element: its namespace and local name, as the builder's dispatch sees them.
+struct FeedElementName: Sendable, Equatable {
+    var ns: FeedNamespace
+    var name: FeedName
+}
