@@ -225,15 +225,8 @@ struct HTMLItemExtractor {
         return nil
     }
 
-    /// A stable id for items without a link: FNV-1a 64 of the site host, title and date.
+    /// A stable id for items without a link: the shared `DerivedID` hash of the site host, title and date.
     static func derivedID(host: String, title: String, date: Date?) -> String {
-        let stamp = date.map { String(Int64($0.timeIntervalSince1970)) } ?? ""
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "\(host)\n\(title)\n\(stamp)".utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return "urn:gazette:html:" + String(repeating: "0", count: 16 - hex.count) + hex
+        DerivedID.make(["html", host, title, date.map { String(Int64($0.timeIntervalSince1970)) }])
     }
 }

@@ -58,7 +58,7 @@ func isoDate(_ text: String) -> Date? {
             #expect(item.link == want.link)
             if want.derivedID == true {
                 #expect(item.idIsDerived)
-                #expect(item.id.hasPrefix("urn:gazette:html:"))
+                #expect(item.id.hasPrefix("urn:gazette:"))
             } else {
                 #expect(!item.idIsDerived)
                 #expect(item.id == want.link)
@@ -72,6 +72,21 @@ func isoDate(_ text: String) -> Date? {
             if let categories = want.categories { #expect(item.categories == categories) }
             if let image = want.image { #expect(item.image == image) }
         }
+    }
+
+    @Test func summariesAreEscapedTextOrSanitizedHTML() throws {
+        let cards = try HTMLListingScraper().scrape(
+            Fixtures.data("HTMLSource/card-grid-articles.html"),
+            url: try #require(URL(string: "https://www.localgov.example/childrens-services")),
+            rule: HTMLRule(item: "//article", title: ".//h2", link: ".//h2/a/@href", summary: ".//p[@class='card__standfirst']"),
+            httpCharset: nil)
+        let kent = try #require(cards.items.first { $0.link?.hasSuffix("kent-send-services-good") == true })
+        #expect(kent.summary?.contains("<strong>significant improvement</strong>") == true)
+        let parish = try HTMLListingScraper().scrape(
+            Fixtures.data("HTMLSource/malformed-markup.html"),
+            url: try #require(URL(string: "http://www.upper-shelsley-pc.example/news/")),
+            rule: HTMLRule(item: "//div[@class='item']", title: "./h2", link: "./h2/a/@href", summary: "./p"), httpCharset: nil)
+        #expect(parish.items.first?.summary == "The van will be here every Friday from 5pm &amp; until 8pm. Cash &amp; cards accepted")
     }
 
     @Test func skipsItemsWithNeitherTitleNorLinkAndSaysSo() throws {
@@ -193,6 +208,6 @@ func isoDate(_ text: String) -> Date? {
         #expect(first == HTMLItemExtractor.derivedID(host: "x.example", title: "Mayor's ball", date: day))
         #expect(first != HTMLItemExtractor.derivedID(host: "x.example", title: "Mayor's ball", date: nil))
         #expect(first != HTMLItemExtractor.derivedID(host: "x.example", title: "Mayor's bal", date: day))
-        #expect(first.count == "urn:gazette:html:".count + 16)
+        #expect(first.count == "urn:gazette:".count + 16)
     }
 }
