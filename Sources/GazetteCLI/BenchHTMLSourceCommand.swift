@@ -2,6 +2,10 @@ import ArgumentParser
 import Foundation
 import GazetteKit
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `gazette bench html`: how long scraping an HTML listing page takes (parse + XPath + items).
 struct BenchHTMLSourceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,11 +28,15 @@ struct BenchHTMLSourceCommand: ParsableCommand {
         let scraper = HTMLListingScraper()
         let warm = try scraper.scrapeReport(page, url: url, rule: rule, httpCharset: nil)
         var scrapeTimes: [Duration] = []
+        var cpuTimes: [Double] = []
         for _ in 0..<max(1, iterations) {
+            let cpuStart = Self.threadCPUMilliseconds()
             let start = ContinuousClock.now
             _ = try scraper.scrape(page, url: url, rule: rule, httpCharset: nil)
             scrapeTimes.append(ContinuousClock.now - start)
+            cpuTimes.append(Self.threadCPUMilliseconds() - cpuStart)
         }
+        cpuTimes.sort()
         let suggestStart = ContinuousClock.now
         let suggestion = HTMLRuleSuggester.suggestion(for: page, url: url)
         let suggestTime = ContinuousClock.now - suggestStart
@@ -39,7 +47,15 @@ struct BenchHTMLSourceCommand: ParsableCommand {
         print(String(format: "scrape: min %.2f ms, median %.2f ms, max %.2f ms over %d runs (%.0f MB/s at the median)",
             Self.ms(scrapeTimes[0]), Self.ms(median), Self.ms(scrapeTimes[scrapeTimes.count - 1]), scrapeTimes.count,
             megabytes / (Self.ms(median) / 1000)))
+        print(String(format: "scrape CPU time (this thread): min %.2f ms, median %.2f ms", cpuTimes[0], cpuTimes[cpuTimes.count / 2]))
         print(String(format: "suggest: %.2f ms (one run), found %d items", Self.ms(suggestTime), suggestion?.itemCount ?? 0))
+    }
+
+    /// CPU time of the calling thread, so a loaded machine does not inflate the figure.
+    static func threadCPUMilliseconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) * 1000 + Double(spec.tv_nsec) / 1e6
     }
 
     static func ms(_ duration: Duration) -> Double {
