@@ -15,11 +15,14 @@ struct BenchHTMLSourceCommand: ParsableCommand {
     @Option(help: "Approximate size of the generated page in bytes.")
     var bytes: Int = 1_000_000
 
+    @Option(help: "Number of article cards; the rest of the page is filled with scripts and navigation markup (default: cards only).")
+    var items: Int?
+
     @Option(help: "Timed repetitions (the first, untimed run warms up).")
     var iterations: Int = 20
 
     mutating func run() throws {
-        let page = Self.listingPage(bytes: bytes)
+        let page = Self.listingPage(bytes: bytes, cards: items)
         let url = URL(string: "https://www.localgov.example/news")!
         let rule = HTMLRule(
             item: "//article[@class='card']", title: ".//h2", link: ".//h2/a/@href",
@@ -37,6 +40,15 @@ struct BenchHTMLSourceCommand: ParsableCommand {
             cpuTimes.append(Self.threadCPUMilliseconds() - cpuStart)
         }
         cpuTimes.sort()
+        // Baseline: the same page with a rule that matches one node, i.e. libxml2's parse and free only.
+        let baselineRule = HTMLRule(item: "/html", title: "string(head/title)")
+        var baselineCPU: [Double] = []
+        for _ in 0..<max(1, iterations) {
+            let cpuStart = Self.threadCPUMilliseconds()
+            _ = try scraper.scrape(page, url: url, rule: baselineRule, httpCharset: nil)
+            baselineCPU.append(Self.threadCPUMilliseconds() - cpuStart)
+        }
+        baselineCPU.sort()
         let suggestStart = ContinuousClock.now
         let suggestion = HTMLRuleSuggester.suggestion(for: page, url: url)
         let suggestTime = ContinuousClock.now - suggestStart
@@ -48,6 +60,8 @@ struct BenchHTMLSourceCommand: ParsableCommand {
             Self.ms(scrapeTimes[0]), Self.ms(median), Self.ms(scrapeTimes[scrapeTimes.count - 1]), scrapeTimes.count,
             megabytes / (Self.ms(median) / 1000)))
         print(String(format: "scrape CPU time (this thread): min %.2f ms, median %.2f ms", cpuTimes[0], cpuTimes[cpuTimes.count / 2]))
+        print(String(format: "baseline (parse + free only) CPU time: min %.2f ms, median %.2f ms",
+            baselineCPU[0], baselineCPU[baselineCPU.count / 2]))
         print(String(format: "suggest: %.2f ms (one run), found %d items", Self.ms(suggestTime), suggestion?.itemCount ?? 0))
     }
 
@@ -63,7 +77,7 @@ struct BenchHTMLSourceCommand: ParsableCommand {
     }
 
     /// A card-grid page like a trade-press section page, repeated until it reaches `bytes`.
-    static func listingPage(bytes: Int) -> Data {
+    static func listingPage(bytes: Int, cards: Int?) -> Data {
         var html = """
             <!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>News | LocalGov Today</title></head>
             <body><header><nav><ul><li><a href="/news">News</a></li><li><a href="/jobs">Jobs</a></li></ul></nav></header>
@@ -71,7 +85,7 @@ struct BenchHTMLSourceCommand: ParsableCommand {
             """
         var index = 0
         let months = ["January", "February", "March", "April", "May", "June"]
-        while html.utf8.count < bytes {
+        while html.utf8.count < bytes, index < cards ?? Int.max {
             index += 1
             html += """
                 <article class="card"><a class="card__image" href="/news/story-\(index)"><img src="/img/\(index).jpg" alt=""></a>
@@ -82,7 +96,15 @@ struct BenchHTMLSourceCommand: ParsableCommand {
                 </article>\n
                 """
         }
-        html += "</div></main><footer><p>&copy; LocalGov</p></footer></body></html>"
+        html += "</div></main><footer><ul>\n"
+        // Filler as real pages carry it: navigation links and inline script/JSON state.
+        var filler = 0
+        while html.utf8.count < bytes {
+            filler += 1
+            html += "<li class=\"footer-nav__item\"><a href=\"/section/\(filler)\">Section \(filler)</a></li>\n"
+            html += "<script>window.__STATE__.push({\"id\":\(filler),\"teaser\":\"Lorem ipsum dolor sit amet\"});</script>\n"
+        }
+        html += "</ul><p>&copy; LocalGov</p></footer></body></html>"
         return Data(html.utf8)
     }
 }

@@ -44,6 +44,31 @@ enum HTMLDocument {
         return String(cString: name)
     }
 
+    /// Whether the node's name is `wanted`, without building a Swift string.
+    static func nameIs(_ node: xmlNodePtr, _ wanted: StaticString) -> Bool {
+        guard let name = node.pointee.name else { return false }
+        return strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
+            UnsafeRawPointer(wanted.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    }
+
+    /// The element name packed with its length into 64 bits, for allocation-free set lookups.
+    static func nameKey(_ node: xmlNodePtr) -> UInt64 {
+        guard let name = node.pointee.name else { return 0 }
+        var key: UInt64 = 0
+        var length: UInt64 = 0
+        while name[Int(length)] != 0 {
+            if length < 7 { key |= UInt64(name[Int(length)]) << (8 * length) }
+            length += 1
+        }
+        return key | (min(length, 255) << 56)
+    }
+
+    static func nameKey(_ name: String) -> UInt64 {
+        var key: UInt64 = 0
+        for (index, byte) in name.utf8.prefix(7).enumerated() { key |= UInt64(byte) << (8 * UInt64(index)) }
+        return key | (UInt64(min(name.utf8.count, 255)) << 56)
+    }
+
     static func isElement(_ node: xmlNodePtr) -> Bool { node.pointee.type == XML_ELEMENT_NODE }
 
     /// The element children of `node`, in order.
@@ -85,11 +110,11 @@ enum HTMLDocument {
         }
     }
 
-    private static let skippedElements: Set<String> = ["script", "style", "template", "noscript"]
-    private static let blockElements: Set<String> = [
+    private static let skippedElements = Set(["script", "style", "template", "noscript"].map(nameKey))
+    private static let blockElements = Set([
         "p", "div", "br", "li", "ul", "ol", "td", "th", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
         "section", "article", "header", "footer", "blockquote", "dd", "dt", "dl", "figure", "figcaption",
-    ]
+    ].map(nameKey))
 
     private static func collectText(_ node: xmlNodePtr, into collector: inout TextCollector) {
         var child = node.pointee.children
@@ -98,7 +123,7 @@ enum HTMLDocument {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content { collector.append(bytes: content) }
             case XML_ELEMENT_NODE:
-                let elementName = name(current)
+                let elementName = nameKey(current)
                 if !skippedElements.contains(elementName) {
                     let block = blockElements.contains(elementName)
                     if block { collector.breakWord() }

@@ -13,6 +13,8 @@ struct HTMLItemExtractor {
     let splitter: BylineSplitter
 
     private var expressions: [String: String] = [:]
+    /// Compiled expressions by field name, looked up once rather than per item.
+    private var compiled: [String: xmlXPathCompExprPtr] = [:]
     private var diagnostics: [String] = []
     private var unparsedDates = 0
     private var unparsedExample: String?
@@ -32,7 +34,10 @@ struct HTMLItemExtractor {
         self.keyPath = keyPath
         self.page = page
         self.splitter = splitter
-        for field in fields { expressions[field.name] = field.expression }
+        for field in fields {
+            expressions[field.name] = field.expression
+            compiled[field.name] = context.compiled[field.key]
+        }
     }
 
     mutating func run() throws(HTMLSourceError) -> HTMLScrapeReport {
@@ -89,8 +94,8 @@ struct HTMLItemExtractor {
     }
 
     private func value(_ name: String, at node: xmlNodePtr) throws(HTMLSourceError) -> XPathContext.Value? {
-        guard let expression = expressions[name] else { return nil }
-        return try context.evaluate("\(keyPath).\(name)", at: node, expression: expression)
+        guard let expr = compiled[name] else { return nil }
+        return try context.evaluate(expr, at: node, key: "\(keyPath).\(name)", expression: expressions[name] ?? "")
     }
 
     /// The first non-empty string an expression yields: node text, attribute value or scalar.
@@ -217,10 +222,14 @@ struct HTMLItemExtractor {
         return page.resolver.absolute(source)
     }
 
-    static func descendant(of node: xmlNodePtr, named wanted: String) -> xmlNodePtr? {
-        for child in HTMLDocument.elementChildren(node) {
-            if HTMLDocument.name(child) == wanted { return child }
-            if let found = descendant(of: child, named: wanted) { return found }
+    static func descendant(of node: xmlNodePtr, named wanted: StaticString) -> xmlNodePtr? {
+        var child = node.pointee.children
+        while let current = child {
+            if HTMLDocument.isElement(current) {
+                if HTMLDocument.nameIs(current, wanted) { return current }
+                if let found = descendant(of: current, named: wanted) { return found }
+            }
+            child = current.pointee.next
         }
         return nil
     }
