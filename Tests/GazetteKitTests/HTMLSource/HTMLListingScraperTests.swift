@@ -187,6 +187,29 @@ func isoDate(_ text: String) -> Date? {
         #expect(withoutHeader.items.first?.title == "CafÃ© â€“ Â£5")
     }
 
+    @Test func latin1HTTPCharsetIsReadAsWindows1252() throws {
+        let expected = try ListingExpectation.load("windows-1252-meta-charset")
+        let feed = try HTMLListingScraper().scrape(
+            Fixtures.data("HTMLSource/windows-1252-meta-charset.html"), url: try #require(URL(string: expected.url)),
+            rule: expected.rule, httpCharset: "ISO-8859-1")
+        #expect(feed.items.map(\.title) == expected.items.map(\.title))
+    }
+
+    @Test func concurrentScrapesGiveTheSameResults() async throws {
+        let expected = try ListingExpectation.load("card-grid-articles")
+        let data = try Fixtures.data("HTMLSource/card-grid-articles.html")
+        let url = try #require(URL(string: expected.url))
+        let reference = try HTMLListingScraper().scrape(data, url: url, rule: expected.rule, httpCharset: nil)
+        let results = try await withThrowingTaskGroup(of: ParsedFeed.self) { group in
+            for _ in 0..<16 {
+                group.addTask { try HTMLListingScraper().scrape(data, url: url, rule: expected.rule, httpCharset: nil) }
+            }
+            return try await group.reduce(into: [ParsedFeed]()) { $0.append($1) }
+        }
+        #expect(results.count == 16)
+        #expect(results.allSatisfy { $0 == reference })
+    }
+
     @Test func repeatedLinksOnOnePageBecomeOneItem() throws {
         let html = """
             <html><body>

@@ -41,6 +41,16 @@ import Testing
         #expect(feed.items.first?.authors == [Person(name: "Jo Casebourne")])
     }
 
+    @Test func trailingByInTheDateLineBecomesAnAuthorPattern() throws {
+        let data = try Fixtures.data("HTMLSource/paginated-next-links.html")
+        let url = try #require(URL(string: "https://www.publicsectorbuyer.example/news/procurement?page=2"))
+        let rule = try #require(HTMLRuleSuggester.suggest(data, url: url))
+        #expect(rule.author == ".//div[@class='meta']")
+        #expect(rule.authorPattern != nil)
+        let feed = try HTMLListingScraper().scrape(data, url: url, rule: rule, httpCharset: nil)
+        #expect(feed.items.map { $0.authors.first?.name } == ["Sarah Clarke", "Tom Hughes", "Sarah Clarke", "Priya Shah"])
+    }
+
     @Test func pageWithoutRepeatedStructureGetsNoSuggestion() throws {
         let html = """
             <html><head><title>About the council</title></head><body>
