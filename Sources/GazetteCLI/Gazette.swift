@@ -8,7 +8,10 @@ struct Gazette: AsyncParsableCommand {
         commandName: "gazette",
         abstract: "Aggregate many feeds into clean, deduplicated, per-section Atom feeds.",
         version: GazetteVersion.version,
-        subcommands: [ParseCommand.self, Bench.self]
+        subcommands: [
+            RunCommand.self, CheckCommand.self, ListCommand.self, AddCommand.self, RemoveCommand.self,
+            PublishCommand.self, ParseCommand.self, Bench.self,
+        ]
     )
 }
 

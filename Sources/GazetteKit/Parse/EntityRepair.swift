@@ -66,10 +66,14 @@ enum EntityRepair {
             if j < n && bytes[j] == UInt8(ascii: "#") {
                 j += 1
                 let hex = j < n && (bytes[j] | 0x20) == UInt8(ascii: "x")
+                let upperX = hex && bytes[j] == UInt8(ascii: "X")
                 if hex { j += 1 }
                 let digitsStart = j
                 while j < n, isDigit(bytes[j], hex: hex) { j += 1 }
                 if j > digitsStart && j < n && bytes[j] == UInt8(ascii: ";") {
+                    if upperX {  // `&#X41;` is HTML, not XML
+                        replace(from: i, to: i + 3, with: Array("&#x".utf8))
+                    }
                     i = j + 1
                     continue
                 }

@@ -10,6 +10,7 @@ enum Field: UInt8 {
     case atomUpdated, lastBuildDate, dcDate, dctermsModified, pubDate, atomPublished, dctermsIssued, atomCreated
     case language, generator
     case rssAuthor, dcCreator, itunesAuthor
+    case atomLinkText
     case category, comments, commentRss, slashComments, origLink, rssSource
     case personName, personEmail, personURI
     case imageURL, logo, icon
@@ -39,7 +40,7 @@ extension FeedBuilder {
             switch name {
             case .name: return beginField(.personName, kind: .text)
             case .email: return beginField(.personEmail, kind: .text)
-            case .uri, .url: return beginField(.personURI, kind: .text)
+            case .uri, .url, .homepage: return beginField(.personURI, kind: .text)
             default: return nil
             }
         case .image:
@@ -145,7 +146,7 @@ extension FeedBuilder {
         case nil, "", "text", "text/plain":
             return (.text, false, false, base64)
         case "html", "text/html":
-            return (.html, mode == "xml", false, base64)
+            return (.html, mode == "xml", mode != "xml", base64)
         case "xhtml":
             return (.html, true, true, base64)
         case "application/xhtml+xml":
@@ -153,14 +154,15 @@ extension FeedBuilder {
         default:
             if let type, type.hasPrefix("text/") { return (.text, false, false, base64) }
             if let type, type.hasSuffix("+xml") || type.hasSuffix("/xml") { return (.html, true, false, base64) }
-            return nil
+            // RFC 4287 4.1.3.3: any other media type is base64-encoded.
+            return (.html, false, false, true)
         }
     }
 
     func beginAtomText(_ field: Field, _ attributes: XMLAttributes) -> Role? {
         guard let spec = atomTextKind(attributes) else { return nil }
         if attributes.value("src") != nil && field == .atomContent { return nil }
-        let attr: String? = spec.wrapper ? "xhtml-wrapper" : (spec.base64 ? "base64" : nil)
+        let attr: String? = spec.base64 ? "base64" : (spec.wrapper ? "xhtml-wrapper" : nil)
         return beginField(field, kind: spec.kind, markup: spec.markup, attribute: attr)
     }
 }

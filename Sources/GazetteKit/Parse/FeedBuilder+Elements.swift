@@ -11,8 +11,7 @@ extension FeedBuilder {
         case (.dc, .title): return beginField(.dcTitle, kind: .sniff)
         case (.none, .link): return beginField(.link, kind: .text)
         case (.atom10, .link):
-            atomLink(attributes)
-            return .opaque
+            return atomLinkRole(attributes)
         case (.none, .description): return beginField(.rssDescription, kind: .sniff)
         case (.atom10, .subtitle), (.atom10, .tagline):
             return beginAtomText(.atomSummary, attributes)
@@ -60,8 +59,7 @@ extension FeedBuilder {
         case (.media, .title): return beginField(.mediaTitle, kind: .sniff)
         case (.none, .link): return beginField(.link, kind: .text)
         case (.atom10, .link):
-            atomLink(attributes)
-            return .opaque
+            return atomLinkRole(attributes)
         case (.none, .guid):
             return beginField(.guid, kind: .text, attribute: attributes.value("isPermaLink"))
         case (.atom10, .id): return beginField(.atomID, kind: .text)
@@ -129,14 +127,23 @@ extension FeedBuilder {
         case .title: return beginAtomText(.title, attributes)
         case .id: return beginField(.atomID, kind: .text)
         case .link:
-            atomLink(attributes)
-            return .opaque
+            return atomLinkRole(attributes)
         default: return nil
         }
     }
 
     /// `url` made absolute against the base in force at the current element.
     func resolve(_ url: String) -> String { URLResolver.resolve(url, against: base) }
+
+    /// `<atom:link href>` is read from its attributes; Atom 0.3-era feeds sometimes put the URL in the text.
+    private func atomLinkRole(_ attributes: XMLAttributes) -> Role {
+        if attributes.value("href") == nil {
+            let rel = attributes.value("rel")?.trimmingCharacters(in: .whitespaces).lowercased()
+            return beginField(.atomLinkText, kind: .text, attribute: rel)
+        }
+        atomLink(attributes)
+        return .opaque
+    }
 
     /// `<atom:link>` anywhere: alternate, self, enclosure, via and replies links.
     private func atomLink(_ attributes: XMLAttributes) {

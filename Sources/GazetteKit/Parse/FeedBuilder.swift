@@ -192,7 +192,8 @@ final class FeedBuilder {
     private func startMarkup(localname: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, attributes: XMLAttributes) {
         let pushed = pushBase(attributes)
         if case .field(_, _, let start, _, let wrapperAttr) = frames.last?.role, wrapperAttr == "xhtml-wrapper",
-            text.count == start || text[start...].allSatisfy(Self.isSpace), cStringEquals(localname, "div")
+            text.count == start || text[start...].allSatisfy(Self.isSpace), cStringEquals(localname, "div"),
+            let uri, cStringEquals(uri, "http://www.w3.org/1999/xhtml")
         {
             frames.append(Frame(role: .hiddenWrapper, pushedBase: pushed))
             return

@@ -38,7 +38,12 @@ public struct FeedParser: Sendable {
         let charset = EncodingSniffer.cleanCharset(httpCharset)
         let hasBOM = EncodingSniffer.byteOrderMark(raw) != nil
         // RFC 7303: a BOM wins; otherwise the HTTP charset is authoritative over the XML declaration.
-        let override = hasBOM ? nil : charset
+        var override = hasBOM ? nil : charset.map(EncodingSniffer.effectiveCharset)
+        if override == nil, !hasBOM, let declared = EncodingSniffer.declaredEncoding(raw),
+            EncodingSniffer.effectiveCharset(declared) != declared
+        {
+            override = EncodingSniffer.effectiveCharset(declared)
+        }
         var diagnostics: [String] = []
 
         let first = run(raw, encoding: override, recover: false, base: base)

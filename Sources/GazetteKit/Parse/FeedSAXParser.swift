@@ -134,7 +134,7 @@ struct XMLAttributes {
             if (base[2] != nil) != namespaced { continue }
             if !cStringEquals(name, local) { continue }
             guard let start = base[3], let end = base[4] else { return "" }
-            return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+            return Self.decode(start, end)
         }
         return nil
     }
@@ -147,7 +147,7 @@ struct XMLAttributes {
             guard let name = base[0], let uri = base[2], cStringEquals(name, local) else { continue }
             guard String(cString: uri).contains(needle) else { continue }
             guard let start = base[3], let end = base[4] else { return "" }
-            return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+            return Self.decode(start, end)
         }
         return nil
     }
@@ -160,12 +160,56 @@ struct XMLAttributes {
             guard let name = base[0] else { continue }
             let value: String
             if let start = base[3], let end = base[4] {
-                value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                value = Self.decode(start, end)
             } else {
                 value = ""
             }
             body(String(cString: name), base[2].map { String(cString: $0) }, value)
         }
+    }
+}
+
+extension XMLAttributes {
+    /// An attribute value as text. Without entity substitution libxml2 hands SAX2 the value with
+    /// references still in it (`&amp;` arrives as `&#38;`): decode character references and the
+    /// five predefined entities here.
+    static func decode(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> String {
+        let bytes = UnsafeBufferPointer(start: start, count: end - start)
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            guard c == UInt8(ascii: "&"), let semi = bytes[i...].prefix(12).firstIndex(of: UInt8(ascii: ";")) else {
+                out.append(c)
+                i += 1
+                continue
+            }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<semi]), as: UTF8.self)
+            var scalar: Unicode.Scalar?
+            switch name {
+            case "amp": scalar = "&"
+            case "lt": scalar = "<"
+            case "gt": scalar = ">"
+            case "quot": scalar = "\""
+            case "apos": scalar = "'"
+            default:
+                if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                    scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                } else if name.hasPrefix("#") {
+                    scalar = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init)
+                }
+            }
+            if let scalar {
+                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                i = semi + 1
+            } else {
+                out.append(c)
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

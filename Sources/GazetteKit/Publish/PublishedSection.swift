@@ -1,0 +1,46 @@
+import Foundation
+
+/// A section made ready for publishing: its public URLs, stable feed id, `updated` and entries.
+struct PublishedSection: Sendable, Hashable {
+    var id: String
+    var title: String
+    var subtitle: String?
+    /// The site's public URL, always ending in `/` (the alternate link of every feed).
+    var siteURL: String
+    /// Where `<id>.xml` is served: `siteURL + id + ".xml"`; also the Atom feed's `id`.
+    var atomURL: String
+    /// Where `<id>.json` is served.
+    var jsonURL: String
+    /// The feed id: `atomURL` when it is a usable IRI, else a `urn:uuid:` derived from it.
+    var feedID: String
+    /// The newest entry's `updated`; `PublishDate.emptySectionUpdated` (the epoch) when empty. Never the run time.
+    var updated: Date
+    var entries: [PublishedEntry]
+
+    init(section: SectionConfig, site: SiteConfig, articles: [Article]) {
+        id = section.id
+        title = PublishedEntry.text(section.title) ?? section.id
+        subtitle = PublishedEntry.text(section.description)
+        siteURL = PublishedSection.baseURL(of: site)
+        atomURL = siteURL + section.id + ".xml"
+        jsonURL = siteURL + section.id + ".json"
+        feedID = PublishedSection.siteLink(atomURL) ?? NameBasedUUID.urn(name: atomURL)
+        entries = articles.map(PublishedEntry.init(article:))
+        updated = entries.map(\.updated).max() ?? PublishDate.emptySectionUpdated
+    }
+
+    /// The site URL as text with exactly one trailing `/`.
+    static func baseURL(of site: SiteConfig) -> String {
+        let text = site.url.absoluteString
+        return text.hasSuffix("/") ? text : text + "/"
+    }
+
+    /// A URL derived from the site configuration when it is an absolute IRI without a script-like
+    /// scheme (`file:` is allowed here, for sites previewed from disk).
+    static func siteLink(_ text: String?) -> String? {
+        guard let text, let scheme = PublishURL.absoluteIRIScheme(text),
+            !["javascript", "vbscript", "data"].contains(scheme)
+        else { return nil }
+        return text
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Writes what Gazette's readers subscribe to: per-section Atom and JSON Feed files, `index.html`
+/// and `sources.opml`, atomically and only when their bytes change.
+///
+/// ```swift
+/// let publisher = Publisher(site: config.site, outputDirectory: outputURL)
+/// let report = try publisher.publish(sections, sources: listings)
+/// ```
+///
+/// Output is a pure function of the inputs (no run time anywhere), so an unchanged section keeps
+/// byte-identical files with their old modification times and web servers keep answering 304.
+/// Files of sections no longer configured are left in place (never deleted).
+public struct Publisher: Sendable {
+    public var site: SiteConfig
+    public var outputDirectory: URL
+    /// Headlines listed per section on `index.html`.
+    public var headlinesPerSection: Int
+
+    /// A publisher for `site` writing into `outputDirectory` (created when missing).
+    public init(site: SiteConfig, outputDirectory: URL, headlinesPerSection: Int = 10) {
+        self.site = site
+        self.outputDirectory = outputDirectory
+        self.headlinesPerSection = headlinesPerSection
+    }
+
+    /// Publishes every section (ordering and capping its candidate articles) plus the index page
+    /// and the OPML list of `sources`; returns which files were rewritten and which were unchanged.
+    ///
+    /// Files are written in order (sections, then `index.html`, then `sources.opml`); when one
+    /// cannot be written the error names it and files already replaced stay valid.
+    public func publish(_ sections: [SectionInput], sources: [SourceListing]) throws(PublishError) -> PublishReport {
+        var seen: Set<String> = []
+        for input in sections {
+            guard Publisher.isValidSectionID(input.section.id) else { throw .invalidSectionID(input.section.id) }
+            guard seen.insert(input.section.id).inserted else { throw .duplicateSectionID(input.section.id) }
+        }
+        let published = sections.map(prepare)
+        try createOutputDirectory()
+
+        var files: [(name: String, bytes: [UInt8])] = []
+        let atom = AtomFeedWriter(site: site)
+        let json = JSONFeedWriter(site: site)
+        for section in published {
+            files.append((section.id + ".xml", atom.render(section)))
+            files.append((section.id + ".json", json.render(section)))
+        }
+        files.append(("index.html", IndexPageWriter(site: site, headlinesPerSection: headlinesPerSection).render(published)))
+        files.append(("sources.opml", OPMLWriter(site: site).render(sections: published, sources: sources)))
+
+        var report = PublishReport()
+        for section in published {
+            report.entryCounts[section.id] = section.entries.count
+        }
+        let writer = AtomicFileWriter()
+        for file in files {
+            switch try writer.write(file.bytes, to: outputDirectory.appendingPathComponent(file.name)) {
+            case .written: report.written.append(file.name)
+            case .unchanged: report.unchanged.append(file.name)
+            }
+        }
+        return report
+    }
+
+    /// Orders and caps one section's candidates, then prepares its entries.
+    func prepare(_ input: SectionInput) -> PublishedSection {
+        let chosen = EntrySelection.select(
+            input.articles, maxEntries: input.section.maxEntries, maxPerSource: input.section.maxPerSource)
+        return PublishedSection(section: input.section, site: site, articles: chosen)
+    }
+
+    /// True when `id` is safe as a file name: 1–100 characters from `A-Z a-z 0-9 . _ -`, not starting with `.`.
+    static func isValidSectionID(_ id: String) -> Bool {
+        guard !id.isEmpty, id.utf8.count <= 100, !id.hasPrefix(".") else { return false }
+        return id.unicodeScalars.allSatisfy { scalar in
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || scalar == "." || scalar == "_" || scalar == "-"
+        }
+    }
+
+    private func createOutputDirectory() throws(PublishError) {
+        do {
+            try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotCreateDirectory(path: outputDirectory.path, reason: error.localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// A source as `sources.opml` lists it, so readers can subscribe to Gazette's sources directly.
+public struct SourceListing: Sendable, Hashable {
+    /// The name shown in readers (`name` in feeds.json, else the feed's own title, else its URL).
+    public var title: String
+    /// The feed's URL; listed as `xmlUrl` only when it is an `http`/`https` URL (never a local path).
+    public var feedURL: String
+    /// The feed's site, when known (`htmlUrl`).
+    public var siteURL: String?
+    /// The ids of the sections this source feeds, in feeds.json order.
+    public var sectionIDs: [String]
+
+    public init(title: String, feedURL: String, siteURL: String? = nil, sectionIDs: [String]) {
+        self.title = title
+        self.feedURL = feedURL
+        self.siteURL = siteURL
+        self.sectionIDs = sectionIDs
+    }
+
+    /// A listing for a configured feed, titled by its `name`, else `fetchedTitle` (the feed's own
+    /// title from the last fetch), else its URL.
+    public init(feed: FeedConfig, fetchedTitle: String? = nil, siteURL: String? = nil) {
+        let title = [feed.name, fetchedTitle].compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .first { !$0.isEmpty }
+        self.init(title: title ?? feed.key, feedURL: feed.url.absoluteString, siteURL: siteURL, sectionIDs: feed.sections)
+    }
+}

@@ -1,0 +1,53 @@
+import Testing
+@testable import GazetteKit
+
+@Suite struct XMLWriterTests {
+    @Test(arguments: [
+        ("a & b", "a &amp; b"),
+        ("<script>", "&lt;script&gt;"),
+        ("]]>", "]]&gt;"),
+        ("\"quoted\" 'single'", "&quot;quoted&quot; &#39;single&#39;"),
+        ("line\r\nnext", "line&#13;\nnext"),
+        ("tab\there", "tab\there"),
+    ])
+    func escapesTextContent(raw: String, expected: String) {
+        #expect(XMLWriter.escapeText(raw) == expected)
+    }
+
+    @Test func escapesWhitespaceInAttributesSoNormalisationKeepsIt() {
+        #expect(XMLWriter.escapeAttribute("a\tb\nc\rd") == "a&#9;b&#10;c&#13;d")
+    }
+
+    @Test(arguments: [
+        "\u{0}", "\u{1}", "\u{8}", "\u{B}", "\u{C}", "\u{E}", "\u{1F}", "\u{7F}", "\u{85}", "\u{9F}", "\u{FFFE}", "\u{FFFF}",
+    ])
+    func stripsCharactersXMLForbidsOrDiscourages(bad: String) {
+        #expect(XMLWriter.clean("a\(bad)b") == "ab")
+        #expect(XMLWriter.escapeText("a\(bad)b") == "ab")
+        #expect(XMLWriter.escapeAttribute("a\(bad)b") == "ab")
+    }
+
+    @Test func keepsEveryAllowedCharacter() {
+        let text = "tab\t lf\n cr\r nbsp\u{A0} é 中 \u{D7FF}\u{E000}\u{FFFD}\u{10000}😀\u{10FFFF}"
+        #expect(XMLWriter.clean(text) == text)
+    }
+
+    @Test func writesIndentedElementsWithAttributesInOrderAndSkipsNilAttributes() {
+        var xml = XMLWriter()
+        xml.open("feed", [("xmlns", "urn:x"), ("skip", nil)])
+        xml.element("title", [("type", "text")], text: "A & B")
+        xml.element("empty", text: "")
+        xml.empty("link", [("href", "https://x.example/?a=1&b=2")])
+        xml.close()
+        let expected = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="urn:x">
+              <title type="text">A &amp; B</title>
+              <empty/>
+              <link href="https://x.example/?a=1&amp;b=2"/>
+            </feed>
+
+            """
+        #expect(String(decoding: xml.data, as: UTF8.self) == expected)
+    }
+}
