@@ -44,10 +44,9 @@ struct BylineSplitter {
         }
         var name = Self.strippingPrefixes(text, Self.authorPrefixes)
         for separator in Self.separators {
-            guard let range = name.range(of: separator) else { continue }
-            let rest = name[range.upperBound...]
-            let hardSeparator = [" | ", " · ", " • "].contains(separator)
-            if (hardSeparator && dateRuleSharesText) || dateParser.parse(String(rest)) != nil {
+            guard let range = name.firstRange(of: separator) else { continue }
+            let hardSeparator = Self.hardSeparators.contains(separator)
+            if (hardSeparator && dateRuleSharesText) || dateParser.parseBuiltIn(String(name[range.upperBound...])) != nil {
                 name = String(name[..<range.lowerBound])
             }
         }
@@ -62,8 +61,8 @@ struct BylineSplitter {
         }
         var candidates = [text]
         var segments = [text]
-        for separator in Self.separators {
-            segments = segments.flatMap { $0.components(separatedBy: separator) }
+        for separator in Self.separators where text.contains(separator) {
+            segments = segments.flatMap { $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
         }
         if segments.count > 1 {
             candidates += segments.reversed().map { Self.strippingPrefixes($0, Self.datePrefixes) }
@@ -84,6 +83,7 @@ struct BylineSplitter {
 
     // MARK: - Helpers
 
+    private static let hardSeparators = [" | ", " · ", " • "]
     private static let separators = [" | ", " · ", " • ", " — ", " – ", " - ", ", ", " on "]
     private static let authorPrefixes = ["written by", "posted by", "words by", "by", "author:", "authors:"]
     private static let datePrefixes = [
@@ -92,19 +92,21 @@ struct BylineSplitter {
     ]
 
     private static func strippingPrefixes(_ text: String, _ prefixes: [String]) -> String {
-        let lowered = text.lowercased()
+        let lowered = text.prefix(14).lowercased()
         for prefix in prefixes where lowered.hasPrefix(prefix) {
             let rest = text.dropFirst(prefix.count)
             // "By" must be a whole word: "Byron Smith" keeps its name.
             if prefix.last?.isLetter == true, let next = rest.first, next.isLetter { continue }
-            return String(rest).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":")))
+            return String(rest.drop { $0 == " " || $0 == ":" })
         }
         return text
     }
 
+    private static let trimmedCharacters: Set<Character> = [" ", ",", ";", "|", "·", "•", "-", "–", "—", ":"]
+
     private static func trimmed(_ text: some StringProtocol) -> String? {
-        let value = String(text).trimmingCharacters(in: CharacterSet(charactersIn: " ,;|·•-–—:").union(.whitespaces))
-        return value.isEmpty ? nil : value
+        let value = text.drop { trimmedCharacters.contains($0) }.reversed().drop { trimmedCharacters.contains($0) }
+        return value.isEmpty ? nil : String(value.reversed())
     }
 
     private static func firstCapture(_ regex: NSRegularExpression, in text: String) -> String? {

@@ -51,7 +51,7 @@ public struct DuplicateTextCollapser: Sendable {
             }
             guard !doomed.isEmpty else { return html }
             for node in doomed { Self.remove(node, keeping: body) }
-            let remaining = HTMLDocument.innerHTML(of: body, in: doc).trimmingCharacters(in: .whitespacesAndNewlines)
+            let remaining = HTMLDocument.innerHTML(of: body, in: doc).trimmingASCIIWhitespace
             return HTMLDocument.text(of: body).isEmpty ? nil : remaining
         }
         return result ?? html

@@ -43,6 +43,12 @@ struct HTMLDateParser {
         return FeedDate.parse(cleaned)
     }
 
+    /// The date in `text` from the built-in forms only (ISO and common human forms): cheap, for
+    /// deciding whether a byline segment is a date.
+    func parseBuiltIn(_ text: String) -> Date? {
+        Self.parseISO(text) ?? Self.parseCommon(text)
+    }
+
     /// `6th May` → `6 May`.
     static func removingOrdinals(_ text: String) -> String {
         var result = ""

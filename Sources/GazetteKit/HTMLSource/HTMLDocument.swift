@@ -44,6 +44,31 @@ enum HTMLDocument {
         return String(cString: name)
     }
 
+    /// Whether the node's name is `wanted`, without building a Swift string.
+    static func nameIs(_ node: xmlNodePtr, _ wanted: StaticString) -> Bool {
+        guard let name = node.pointee.name else { return false }
+        return strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
+            UnsafeRawPointer(wanted.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    }
+
+    /// The element name packed with its length into 64 bits, for allocation-free set lookups.
+    static func nameKey(_ node: xmlNodePtr) -> UInt64 {
+        guard let name = node.pointee.name else { return 0 }
+        var key: UInt64 = 0
+        var length: UInt64 = 0
+        while name[Int(length)] != 0 {
+            if length < 7 { key |= UInt64(name[Int(length)]) << (8 * length) }
+            length += 1
+        }
+        return key | (min(length, 255) << 56)
+    }
+
+    static func nameKey(_ name: String) -> UInt64 {
+        var key: UInt64 = 0
+        for (index, byte) in name.utf8.prefix(7).enumerated() { key |= UInt64(byte) << (8 * UInt64(index)) }
+        return key | (UInt64(min(name.utf8.count, 255)) << 56)
+    }
+
     static func isElement(_ node: xmlNodePtr) -> Bool { node.pointee.type == XML_ELEMENT_NODE }
 
     /// The element children of `node`, in order.
@@ -85,11 +110,11 @@ enum HTMLDocument {
         }
     }
 
-    private static let skippedElements: Set<String> = ["script", "style", "template", "noscript"]
-    private static let blockElements: Set<String> = [
+    private static let skippedElements = Set(["script", "style", "template", "noscript"].map(nameKey))
+    private static let blockElements = Set([
         "p", "div", "br", "li", "ul", "ol", "td", "th", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
         "section", "article", "header", "footer", "blockquote", "dd", "dt", "dl", "figure", "figcaption",
-    ]
+    ].map(nameKey))
 
     private static func collectText(_ node: xmlNodePtr, into collector: inout TextCollector) {
         var child = node.pointee.children
@@ -98,7 +123,7 @@ enum HTMLDocument {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content { collector.append(bytes: content) }
             case XML_ELEMENT_NODE:
-                let elementName = name(current)
+                let elementName = nameKey(current)
                 if !skippedElements.contains(elementName) {
                     let block = blockElements.contains(elementName)
                     if block { collector.breakWord() }
@@ -139,37 +164,78 @@ enum HTMLDocument {
     }
 }
 
-/// Accumulates text with runs of whitespace (including no-break spaces) collapsed to one space.
+/// Accumulates UTF-8 text with runs of whitespace (ASCII, no-break and other Unicode spaces)
+/// collapsed to one space and trimmed; works on bytes to keep large pages fast.
 struct TextCollector {
-    private(set) var scalars = String.UnicodeScalarView()
+    private var bytes: [UInt8] = []
     private var pendingSpace = false
 
-    var result: String { String(scalars) }
+    var result: String { String(decoding: bytes, as: UTF8.self) }
 
-    mutating func breakWord() { if !scalars.isEmpty { pendingSpace = true } }
+    mutating func breakWord() { if !bytes.isEmpty { pendingSpace = true } }
 
     mutating func append(_ text: String) {
-        for scalar in text.unicodeScalars { append(scalar) }
+        var text = text
+        text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return }
+            append(base, count: buffer.count)
+        }
     }
 
-    mutating func append(bytes: UnsafePointer<UInt8>) {
-        append(String(cString: bytes))
+    /// Appends a NUL-terminated UTF-8 string (libxml2's `xmlChar *`).
+    mutating func append(bytes pointer: UnsafePointer<UInt8>) {
+        append(pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
     }
 
-    private mutating func append(_ scalar: Unicode.Scalar) {
-        if scalar.properties.isWhitespace || scalar == "\u{00A0}" {
-            if !scalars.isEmpty { pendingSpace = true }
-            return
+    private mutating func append(_ p: UnsafePointer<UInt8>, count: Int) {
+        var i = 0
+        while i < count {
+            let byte = p[i]
+            let spaceLength = Self.whitespaceLength(p, i, count)
+            if spaceLength > 0 {
+                if !bytes.isEmpty { pendingSpace = true }
+                i += spaceLength
+                continue
+            }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            bytes.append(byte)
+            i += 1
         }
-        if pendingSpace {
-            scalars.append(" ")
-            pendingSpace = false
+    }
+
+    /// Length of the whitespace character at `i` (0 when it is not whitespace).
+    private static func whitespaceLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> Int {
+        let byte = p[i]
+        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
+        guard i + 1 < count else { return 0 }
+        let second = p[i + 1]
+        if byte == 0xC2 { return second == 0xA0 || second == 0x85 ? 2 : 0 }
+        guard i + 2 < count else { return 0 }
+        let third = p[i + 2]
+        switch (byte, second) {
+        case (0xE2, 0x80): return third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
+        case (0xE2, 0x81): return third == 0x9F ? 3 : 0
+        case (0xE3, 0x80): return third == 0x80 ? 3 : 0
+        case (0xE1, 0x9A): return third == 0x80 ? 3 : 0
+        default: return 0
         }
-        scalars.append(scalar)
     }
 }
 
 extension String {
+    /// The string without leading and trailing ASCII whitespace (Foundation's trimming is slow on Linux).
+    var trimmingASCIIWhitespace: String {
+        let utf8 = self.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        if first == utf8.startIndex, utf8.index(after: last) == utf8.endIndex { return self }
+        return String(self[first...last])
+    }
+
     /// The string with whitespace runs collapsed to single spaces and trimmed.
     var collapsingWhitespace: String {
         var collector = TextCollector()

@@ -13,10 +13,15 @@ struct HTMLItemExtractor {
     let splitter: BylineSplitter
 
     private var expressions: [String: String] = [:]
+    /// Compiled expressions by field name, looked up once rather than per item.
+    private var compiled: [String: xmlXPathCompExprPtr] = [:]
     private var diagnostics: [String] = []
     private var unparsedDates = 0
     private var unparsedExample: String?
     private var datedItems = 0
+    /// Listing pages repeat dates and bylines; parse each distinct text once.
+    private var dateCache: [String: Date?] = [:]
+    private var authorCache: [String: String?] = [:]
 
     init(
         doc: xmlDocPtr, context: XPathContext, fields: [HTMLRuleValidator.RuleField], rule: HTMLRule,
@@ -29,7 +34,10 @@ struct HTMLItemExtractor {
         self.keyPath = keyPath
         self.page = page
         self.splitter = splitter
-        for field in fields { expressions[field.name] = field.expression }
+        for field in fields {
+            expressions[field.name] = field.expression
+            compiled[field.name] = context.compiled[field.key]
+        }
     }
 
     mutating func run() throws(HTMLSourceError) -> HTMLScrapeReport {
@@ -86,8 +94,8 @@ struct HTMLItemExtractor {
     }
 
     private func value(_ name: String, at node: xmlNodePtr) throws(HTMLSourceError) -> XPathContext.Value? {
-        guard let expression = expressions[name] else { return nil }
-        return try context.evaluate("\(keyPath).\(name)", at: node, expression: expression)
+        guard let expr = compiled[name] else { return nil }
+        return try context.evaluate(expr, at: node, key: "\(keyPath).\(name)", expression: expressions[name] ?? "")
     }
 
     /// The first non-empty string an expression yields: node text, attribute value or scalar.
@@ -120,7 +128,12 @@ struct HTMLItemExtractor {
             let dateText = dateString(dateValue)
             if let dateText {
                 datedItems += 1
-                published = splitter.date(from: dateText)
+                if let cached = dateCache[dateText] {
+                    published = cached
+                } else {
+                    published = splitter.date(from: dateText)
+                    dateCache[dateText] = published
+                }
                 if published == nil {
                     unparsedDates += 1
                     if unparsedExample == nil { unparsedExample = String(dateText.prefix(60)) }
@@ -128,10 +141,15 @@ struct HTMLItemExtractor {
             }
         }
         var authors: [Person] = []
-        if let authorText = firstText(try value("author", at: node)),
-            let name = splitter.author(from: authorText, dateRuleSharesText: rule.date == rule.author)
-        {
-            authors = [Person(name: name)]
+        if let authorText = firstText(try value("author", at: node)) {
+            let name: String?
+            if let cached = authorCache[authorText] {
+                name = cached
+            } else {
+                name = splitter.author(from: authorText, dateRuleSharesText: rule.date == rule.author)
+                authorCache[authorText] = name
+            }
+            if let name { authors = [Person(name: name)] }
         }
         var categories: [String] = []
         switch try value("category", at: node) {
@@ -189,7 +207,7 @@ struct HTMLItemExtractor {
         if case .nodes(let nodes)? = value, let node = nodes.first, HTMLDocument.isElement(node),
             HTMLDocument.hasMarkup(node)
         {
-            let html = HTMLDocument.innerHTML(of: node, in: doc).trimmingCharacters(in: .whitespacesAndNewlines)
+            let html = HTMLDocument.innerHTML(of: node, in: doc).trimmingASCIIWhitespace
             let sanitized = HTMLSanitizer().sanitize(html, baseURL: page.resolver.base)
             return sanitized.isEmpty ? nil : sanitized
         }
@@ -204,23 +222,20 @@ struct HTMLItemExtractor {
         return page.resolver.absolute(source)
     }
 
-    static func descendant(of node: xmlNodePtr, named wanted: String) -> xmlNodePtr? {
-        for child in HTMLDocument.elementChildren(node) {
-            if HTMLDocument.name(child) == wanted { return child }
-            if let found = descendant(of: child, named: wanted) { return found }
+    static func descendant(of node: xmlNodePtr, named wanted: StaticString) -> xmlNodePtr? {
+        var child = node.pointee.children
+        while let current = child {
+            if HTMLDocument.isElement(current) {
+                if HTMLDocument.nameIs(current, wanted) { return current }
+                if let found = descendant(of: current, named: wanted) { return found }
+            }
+            child = current.pointee.next
         }
         return nil
     }
 
-    /// A stable id for items without a link: FNV-1a 64 of the site host, title and date.
+    /// A stable id for items without a link: the shared `DerivedID` hash of the site host, title and date.
     static func derivedID(host: String, title: String, date: Date?) -> String {
-        let stamp = date.map { String(Int64($0.timeIntervalSince1970)) } ?? ""
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "\(host)\n\(title)\n\(stamp)".utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return "urn:gazette:html:" + String(repeating: "0", count: 16 - hex.count) + hex
+        DerivedID.make(["html", host, title, date.map { String(Int64($0.timeIntervalSince1970)) }])
     }
 }

@@ -55,7 +55,7 @@ public enum HTMLRuleValidator {
 
     /// The rule's non-blank expressions; throws when `item` is blank or both `title` and `link` are.
     static func fields(of rule: HTMLRule, keyPath: String) throws(HTMLSourceError) -> [RuleField] {
-        guard !rule.item.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard !rule.item.trimmingASCIIWhitespace.isEmpty else {
             throw .missingKey(
                 key: "\(keyPath).item", reason: "an XPath expression selecting each item is required (e.g. \"//article\")")
         }
@@ -74,7 +74,7 @@ public enum HTMLRuleValidator {
             ("author", rule.author), ("date", rule.date), ("category", rule.category),
         ]
         return all.compactMap { name, expression in
-            guard let expression = expression?.trimmingCharacters(in: .whitespacesAndNewlines), !expression.isEmpty
+            guard let expression = expression?.trimmingASCIIWhitespace, !expression.isEmpty
             else { return nil }
             return RuleField(name: name, key: "\(keyPath).\(name)", expression: expression)
         }

@@ -30,6 +30,11 @@ struct RuleDeriver {
             let cls = (HTMLDocument.attribute(node, "class") ?? "").lowercased()
             return text.count <= 40 && ["section", "category", "tag", "label", "kicker", "topic"].contains { cls.contains($0) }
         }
+        if rule.author == nil, let date = rule.date, trailingByline(in: evidence, expression: date) {
+            // "Posted on May 6, 2025 by Sarah Clarke": the date line names the author at its end.
+            rule.author = date
+            rule.authorPattern = "\\bby ([^|,]+)$"
+        }
         let used = [rule.date, rule.author, rule.category]
         rule.summary = firstExpression(in: evidence, headlineOf: headlineOf) { node, text in
             let tag = HTMLDocument.name(node)
@@ -40,6 +45,21 @@ struct RuleDeriver {
         }
         if let summary = rule.summary, used.contains(summary) { rule.summary = nil }
         return rule
+    }
+
+    private static let trailingBy = try? NSRegularExpression(pattern: "\\sby\\s+\\p{Lu}[\\p{L}'’.-]*(\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}\\s*$")
+
+    /// Whether the text at `expression` ends with "by Firstname Lastname" in most members.
+    private func trailingByline(in members: [xmlNodePtr], expression: String) -> Bool {
+        guard let regex = Self.trailingBy else { return false }
+        var hits = 0
+        for member in members {
+            guard let node = Self.descendants(of: member).first(where: { Self.relativeExpression(for: $0, in: member) == expression })
+            else { continue }
+            let text = HTMLDocument.text(of: node)
+            if regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil { hits += 1 }
+        }
+        return hits * 2 > members.count
     }
 
     /// `<time datetime>` values are what the scraper reads for such nodes.

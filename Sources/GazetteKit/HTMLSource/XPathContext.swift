@@ -59,7 +59,14 @@ struct XPathContext {
     /// Evaluates the expression compiled under `key` with `node` as the context node.
     func evaluate(_ key: String, at node: xmlNodePtr, expression: String) throws(HTMLSourceError) -> Value? {
         guard let expr = compiled[key] else { return nil }
-        xmlResetError(&raw.pointee.lastError)
+        return try evaluate(expr, at: node, key: key, expression: expression)
+    }
+
+    /// Evaluates an expression compiled in this context (`key`/`expression` are for error messages).
+    func evaluate(
+        _ expr: xmlXPathCompExprPtr, at node: xmlNodePtr, key: String, expression: String
+    ) throws(HTMLSourceError) -> Value {
+        if raw.pointee.lastError.code != 0 { xmlResetError(&raw.pointee.lastError) }
         raw.pointee.node = node
         guard let object = xmlXPathCompiledEval(expr, raw) else {
             throw .invalidXPath(key: key, expression: expression, reason: lastErrorReason(expression))
@@ -83,7 +90,7 @@ struct XPathContext {
         case XPATH_BOOLEAN:
             return .boolean(object.pointee.boolval != 0)
         default:
-            return nil
+            return .nodes([])
         }
     }
 

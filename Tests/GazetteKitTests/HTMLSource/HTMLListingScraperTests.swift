@@ -58,7 +58,7 @@ func isoDate(_ text: String) -> Date? {
             #expect(item.link == want.link)
             if want.derivedID == true {
                 #expect(item.idIsDerived)
-                #expect(item.id.hasPrefix("urn:gazette:html:"))
+                #expect(item.id.hasPrefix("urn:gazette:"))
             } else {
                 #expect(!item.idIsDerived)
                 #expect(item.id == want.link)
@@ -72,6 +72,21 @@ func isoDate(_ text: String) -> Date? {
             if let categories = want.categories { #expect(item.categories == categories) }
             if let image = want.image { #expect(item.image == image) }
         }
+    }
+
+    @Test func summariesAreEscapedTextOrSanitizedHTML() throws {
+        let cards = try HTMLListingScraper().scrape(
+            Fixtures.data("HTMLSource/card-grid-articles.html"),
+            url: try #require(URL(string: "https://www.localgov.example/childrens-services")),
+            rule: HTMLRule(item: "//article", title: ".//h2", link: ".//h2/a/@href", summary: ".//p[@class='card__standfirst']"),
+            httpCharset: nil)
+        let kent = try #require(cards.items.first { $0.link?.hasSuffix("kent-send-services-good") == true })
+        #expect(kent.summary?.contains("<strong>significant improvement</strong>") == true)
+        let parish = try HTMLListingScraper().scrape(
+            Fixtures.data("HTMLSource/malformed-markup.html"),
+            url: try #require(URL(string: "http://www.upper-shelsley-pc.example/news/")),
+            rule: HTMLRule(item: "//div[@class='item']", title: "./h2", link: "./h2/a/@href", summary: "./p"), httpCharset: nil)
+        #expect(parish.items.first?.summary == "The van will be here every Friday from 5pm &amp; until 8pm. Cash &amp; cards accepted")
     }
 
     @Test func skipsItemsWithNeitherTitleNorLinkAndSaysSo() throws {
@@ -172,6 +187,29 @@ func isoDate(_ text: String) -> Date? {
         #expect(withoutHeader.items.first?.title == "CafÃ© â€“ Â£5")
     }
 
+    @Test func latin1HTTPCharsetIsReadAsWindows1252() throws {
+        let expected = try ListingExpectation.load("windows-1252-meta-charset")
+        let feed = try HTMLListingScraper().scrape(
+            Fixtures.data("HTMLSource/windows-1252-meta-charset.html"), url: try #require(URL(string: expected.url)),
+            rule: expected.rule, httpCharset: "ISO-8859-1")
+        #expect(feed.items.map(\.title) == expected.items.map(\.title))
+    }
+
+    @Test func concurrentScrapesGiveTheSameResults() async throws {
+        let expected = try ListingExpectation.load("card-grid-articles")
+        let data = try Fixtures.data("HTMLSource/card-grid-articles.html")
+        let url = try #require(URL(string: expected.url))
+        let reference = try HTMLListingScraper().scrape(data, url: url, rule: expected.rule, httpCharset: nil)
+        let results = try await withThrowingTaskGroup(of: ParsedFeed.self) { group in
+            for _ in 0..<16 {
+                group.addTask { try HTMLListingScraper().scrape(data, url: url, rule: expected.rule, httpCharset: nil) }
+            }
+            return try await group.reduce(into: [ParsedFeed]()) { $0.append($1) }
+        }
+        #expect(results.count == 16)
+        #expect(results.allSatisfy { $0 == reference })
+    }
+
     @Test func repeatedLinksOnOnePageBecomeOneItem() throws {
         let html = """
             <html><body>
@@ -193,6 +231,6 @@ func isoDate(_ text: String) -> Date? {
         #expect(first == HTMLItemExtractor.derivedID(host: "x.example", title: "Mayor's ball", date: day))
         #expect(first != HTMLItemExtractor.derivedID(host: "x.example", title: "Mayor's ball", date: nil))
         #expect(first != HTMLItemExtractor.derivedID(host: "x.example", title: "Mayor's bal", date: day))
-        #expect(first.count == "urn:gazette:html:".count + 16)
+        #expect(first.count == "urn:gazette:".count + 16)
     }
 }

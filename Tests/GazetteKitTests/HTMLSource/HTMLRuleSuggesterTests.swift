@@ -41,6 +41,16 @@ import Testing
         #expect(feed.items.first?.authors == [Person(name: "Jo Casebourne")])
     }
 
+    @Test func trailingByInTheDateLineBecomesAnAuthorPattern() throws {
+        let data = try Fixtures.data("HTMLSource/paginated-next-links.html")
+        let url = try #require(URL(string: "https://www.publicsectorbuyer.example/news/procurement?page=2"))
+        let rule = try #require(HTMLRuleSuggester.suggest(data, url: url))
+        #expect(rule.author == ".//div[@class='meta']")
+        #expect(rule.authorPattern != nil)
+        let feed = try HTMLListingScraper().scrape(data, url: url, rule: rule, httpCharset: nil)
+        #expect(feed.items.map { $0.authors.first?.name } == ["Sarah Clarke", "Tom Hughes", "Sarah Clarke", "Priya Shah"])
+    }
+
     @Test func pageWithoutRepeatedStructureGetsNoSuggestion() throws {
         let html = """
             <html><head><title>About the council</title></head><body>
@@ -57,25 +67,5 @@ import Testing
             <html><body><article><h2><a href="/1">One</a></h2></article><article><h2><a href="/2">Two</a></h2></article></body></html>
             """
         #expect(HTMLRuleSuggester.suggest(Data(html.utf8), url: URL(fileURLWithPath: "/tmp/two.html")) == nil)
-    }
-
-    @Test func descriptionIsAPastableJSONSnippetInReadingOrder() throws {
-        let rule = HTMLRule(
-            item: "//div[@class='n']", title: ".//h3", link: ".//h3/a/@href", date: ".//span[@class=\"d\"]",
-            datePattern: "on (.+)\\.")
-        let snippet = HTMLRuleSuggestion(rule: rule, itemCount: 3, sample: []).description
-        #expect(snippet == """
-            "html": {
-                "item": "//div[@class='n']",
-                "title": ".//h3",
-                "link": ".//h3/a/@href",
-                "date": ".//span[@class=\\"d\\"]",
-                "datePattern": "on (.+)\\\\."
-            }
-            """)
-        let object = try JSONSerialization.jsonObject(with: Data(("{" + snippet + "}").utf8)) as? [String: [String: String]]
-        let decoded = try #require(object?["html"])
-        #expect(decoded["date"] == ".//span[@class=\"d\"]")
-        #expect(decoded["datePattern"] == "on (.+)\\.")
     }
 }
