@@ -243,4 +243,16 @@ import Testing
         // What was published from the page before stays published.
         #expect(try workspace.published("childrens-services").items.contains { $0.title == "Closing up the support gap" })
     }
+
+    @Test func dryRunFetchesAndParsesButWritesNothing() throws {
+        let workspace = try Self.makeWorkspace()
+        defer { workspace.close() }
+        let result = try workspace.run(["--dry-run"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("dry run: 5 of 5 feeds due: 4 fetched"), "\(result.stdout)")
+        #expect(result.stdout.contains("items parsed; nothing written"), "\(result.stdout)")
+        #expect(workspace.server.requestCount("/county.xml") == 1)
+        #expect(!FileManager.default.fileExists(atPath: workspace.output.path))
+        #expect(!FileManager.default.fileExists(atPath: workspace.database.path))
+    }
 }
