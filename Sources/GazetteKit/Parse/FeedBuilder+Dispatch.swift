@@ -125,11 +125,14 @@ extension FeedBuilder {
     }
 
     mutating func startItem(_ attributes: XMLAttributes) -> Role {
+        if liveItem != -1 { finishItem() }
+        itemCounter += 1
+        liveItem = itemCounter
         item = ItemDraft()
         if let about = attributes.value("about", uriContaining: "rdf-syntax-ns") { item.rdfAbout = about }
         let saved = context
         context = .item
-        return .item(saved: saved)
+        return .item(saved: saved, id: liveItem)
     }
 
     mutating func startPerson(_ target: PersonTarget) -> Role {

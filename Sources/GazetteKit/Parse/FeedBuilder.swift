@@ -25,7 +25,8 @@ struct FeedBuilder {
         /// The `<div>` wrapper of Atom xhtml content: kept out of the value.
         case hiddenWrapper
         case person(saved: Context, target: PersonTarget)
-        case item(saved: Context)
+        /// `id` tells whether this frame still owns the item draft (see `liveItem`).
+        case item(saved: Context, id: Int)
         case source(saved: Context)
     }
 
@@ -68,6 +69,10 @@ struct FeedBuilder {
     var converter = FeedText()
     /// The namespace of RSS 1.0 / 0.90 elements once the root tells us which it is.
     var rdfVersionSeen = false
+    /// Id of the item frame whose draft is being built (-1: none). Broken documents can leave an
+    /// item open when the next starts; that frame's draft is emitted early and its end ignored.
+    var liveItem = -1
+    var itemCounter = 0
 
     init(documentBase: String?) {
         bases = [documentBase ?? ""]
@@ -133,9 +138,12 @@ struct FeedBuilder {
                 case .ignored: break
                 }
             }
-        case .item(let saved):
+        case .item(let saved, let id):
             context = saved
-            finishItem()
+            if id == liveItem {
+                finishItem()
+                liveItem = -1
+            }
         case .source(let saved):
             context = saved
             if source != EntrySource() { item.source = source }

@@ -55,6 +55,37 @@ import Testing
         #expect(feed.diagnostics.first?.hasPrefix("line ") == true)
     }
 
+    @Test func brokenItemsAreNeitherMergedNorDuplicated() throws {
+        let feed = try parseFixture("unclosed-tags-in-several-items.xml")
+        #expect(feed.recovered)
+        #expect(feed.items.map(\.id) == ["1", "2", "3", "4"])
+    }
+
+    @Test func forbiddenControlCharactersAreDroppedNotFatal() throws {
+        let data = Data("<rss version=\"2.0\"><channel><title>a\u{0F}b</title><item><guid>c</guid></item></channel></rss>".utf8)
+        let feed = try FeedParser().parse(data, url: nil)
+        #expect(feed.title == "ab")
+        #expect(feed.recovered)
+        #expect(feed.items.count == 1)
+    }
+
+    @Test func feedWrappedInXHTMLPageIsFound() throws {
+        let data = Data(#"<html xmlns="http://www.w3.org/1999/xhtml"><body><feed xmlns="http://www.w3.org/2005/Atom"><title>In page</title><entry><id>e1</id></entry></feed></body></html>"#.utf8)
+        let feed = try FeedParser().parse(data, url: nil)
+        #expect(feed.format == .atom10)
+        #expect(feed.items.map(\.id) == ["e1"])
+    }
+
+    @Test func doubleEncodedUTF8IsRepaired() throws {
+        let data = Data("<rss version=\"2.0\"><channel><item><title>&#226;&#128;&#166;</title></item></channel></rss>".utf8)
+        #expect(try FeedParser().parse(data, url: nil).items.first?.title == "\u{2026}")
+    }
+
+    @Test func windows1252CharacterReferencesBecomeTheirCharacters() throws {
+        let data = Data("<rss version=\"2.0\"><channel><item><title>don&#146;t</title></item></channel></rss>".utf8)
+        #expect(try FeedParser().parse(data, url: nil).items.first?.title == "don\u{2019}t")
+    }
+
     @Test func documentThatLiesAboutUTF8IsReadAsWindows1252() throws {
         let feed = try parseFixture("declared-utf8-but-cp1252.xml")
         #expect(feed.recovered)
