@@ -205,8 +205,8 @@ struct FeedBuilder {
     /// multi-byte sequence, the intended text is that UTF-8.
     private static func undoDoubleEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var found = false
-        var i = bytes.startIndex
-        while let k = bytes[i...].firstIndex(of: 0xC3), k + 3 < bytes.endIndex {
+        var i = 0
+        while let k = Self.find(0xC3, in: bytes, from: i), k + 3 < bytes.count {
             if bytes[k + 1] >= 0x82, bytes[k + 1] <= 0xB4, bytes[k + 2] == 0xC2 || bytes[k + 2] == 0xC3 {
                 found = true
                 break
@@ -226,12 +226,20 @@ struct FeedBuilder {
     /// C1 controls (U+0080–U+009F, UTF-8 `C2 80`–`C2 9F`) in feeds are windows-1252 characters
     /// mislabelled (`&#146;` meaning a right quote): feedparser and browsers read them so.
     private static func hasC1Control(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = bytes.startIndex
-        while let k = bytes[i...].firstIndex(of: 0xC2) {
-            if k + 1 < bytes.endIndex, bytes[k + 1] >= 0x80, bytes[k + 1] <= 0x9F { return true }
+        var i = 0
+        while let k = Self.find(0xC2, in: bytes, from: i) {
+            if k + 1 < bytes.count, bytes[k + 1] >= 0x80, bytes[k + 1] <= 0x9F { return true }
             i = k + 1
         }
         return false
+    }
+
+    /// Index of the first `byte` at or after `start` (memchr: these scans run over every field).
+    private static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, start < bytes.count,
+            let hit = memchr(base + start, Int32(byte), bytes.count - start)
+        else { return nil }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
     private static func remapC1(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
