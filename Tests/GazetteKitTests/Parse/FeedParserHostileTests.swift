@@ -55,6 +55,14 @@ import Testing
         #expect(feed.diagnostics.first?.hasPrefix("line ") == true)
     }
 
+    @Test func htmlEntitiesOfAnExternalDTDAreDecodedWithoutLoadingIt() throws {
+        let feed = try parseFixture("rss091-netscape-doctype-entities.xml")
+        #expect(feed.format == .rss091)
+        #expect(feed.recovered == false)
+        #expect(feed.title == "Caf\u{e9} & Bar\u{a0}News")
+        #expect(feed.items.first?.title == "Cr\u{e8}me br\u{fb}l\u{e9}e")
+    }
+
     @Test func brokenItemsAreNeitherMergedNorDuplicated() throws {
         let feed = try parseFixture("unclosed-tags-in-several-items.xml")
         #expect(feed.recovered)
