@@ -9,8 +9,9 @@ extension HTMLSanitizer {
     /// 4. A declaration is kept when its property is allow-listed, or when it is a
     ///    `background*`/`border*`/`margin*`/`padding*` shorthand whose every word is a known keyword
     ///    or a small length/colour.
+    /// Inside SVG, the SVG paint properties (`fill`, `stroke`…) are allowed too.
     /// Returns the cleaned declarations (`prop: value;` joined by spaces), or nothing.
-    static func sanitizeStyle(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    static func sanitizeStyle(_ input: UnsafeBufferPointer<UInt8>, svg: Bool = false) -> [UInt8] {
         let style = removingURLs(input)
         guard passesGauntlet(style) else { return [] }
         var output: [UInt8] = []
@@ -34,7 +35,7 @@ extension HTMLSanitizer {
             guard valueEnd > valueStart else { continue }
             let name = style[nameStart..<nameEnd]
             let value = style[valueStart..<valueEnd]
-            if keepsDeclaration(name: name, value: value) {
+            if keepsDeclaration(name: name, value: value, svg: svg) {
                 if !output.isEmpty { output.append(0x20) }
                 output.append(contentsOf: name)
                 output.append(contentsOf: ": ".utf8)
@@ -45,9 +46,10 @@ extension HTMLSanitizer {
         return output
     }
 
-    private static func keepsDeclaration(name: ArraySlice<UInt8>, value: ArraySlice<UInt8>) -> Bool {
+    private static func keepsDeclaration(name: ArraySlice<UInt8>, value: ArraySlice<UInt8>, svg: Bool) -> Bool {
         let lowered = String(decoding: name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         if acceptableCSSProperties.contains(lowered) { return true }
+        if svg && acceptableSVGProperties.contains(lowered) { return true }
         let family = lowered.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         guard ["background", "border", "margin", "padding"].contains(family) else { return false }
         for word in value.split(whereSeparator: isCSSSpace) {

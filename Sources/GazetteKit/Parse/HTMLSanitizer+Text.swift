@@ -11,29 +11,49 @@ extension HTMLSanitizer {
             output.reserveCapacity(capacity)
         }
 
-        mutating func walk(children parent: xmlNodePtr?) {
-            var node = parent?.pointee.children
+        /// Collects the text under `root`, iteratively (see `Writer.walk`).
+        mutating func walk(children root: xmlNodePtr?) {
+            guard let root else { return }
+            var node = root.pointee.children
             while let current = node {
-                switch current.pointee.type {
-                case XML_ELEMENT_NODE:
-                    if let name = current.pointee.name {
-                        let key = Key(cString: name)
-                        if elementRules[key] != .dropWithContent {
-                            let block = Self.blockElements.contains(key)
-                            if block { output.append(0x20) }
-                            walk(children: current)
-                            if block { output.append(0x20) }
-                        }
-                    }
-                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                    if let content = current.pointee.content {
-                        output.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(content)))
-                    }
-                default:
-                    break
+                if enter(current), let child = current.pointee.children {
+                    node = child
+                    continue
                 }
-                node = current.pointee.next
+                if current.pointee.children == nil { leave(current) }
+                var climbing = current
+                while climbing.pointee.next == nil {
+                    guard let parent = climbing.pointee.parent, parent != root else { return }
+                    leave(parent)
+                    climbing = parent
+                }
+                node = climbing.pointee.next
             }
+        }
+
+        private mutating func enter(_ node: xmlNodePtr) -> Bool {
+            switch node.pointee.type {
+            case XML_ELEMENT_NODE:
+                guard let name = node.pointee.name else { return false }
+                let key = Key(cString: name)
+                if elementRules[key] == .dropWithContent { return false }
+                if Self.blockElements.contains(key) { output.append(0x20) }
+                return true
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content {
+                    output.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(content)))
+                }
+                return false
+            default:
+                return false
+            }
+        }
+
+        private mutating func leave(_ node: xmlNodePtr) {
+            guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name,
+                  Self.blockElements.contains(Key(cString: name))
+            else { return }
+            output.append(0x20)
         }
 
         private static let blockElements: Set<Key> = Set([

@@ -44,6 +44,19 @@ extension HTMLSanitizer {
         return base.resolve(value)
     }
 
+    /// Whether `value` is an `http:`/`https:` URL that needs no cleaning: no leading or embedded
+    /// space or control character (so nothing a browser would strip to reveal another scheme).
+    static func isSafeAbsoluteURL(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard value.count > 8 else { return false }
+        let h = value[0] | 0x20, t1 = value[1] | 0x20, t2 = value[2] | 0x20, p = value[3] | 0x20
+        guard h == UInt8(ascii: "h"), t1 == UInt8(ascii: "t"), t2 == UInt8(ascii: "t"), p == UInt8(ascii: "p") else { return false }
+        var index = 4
+        if value[index] | 0x20 == UInt8(ascii: "s") { index += 1 }
+        guard value[index] == UInt8(ascii: ":") else { return false }
+        for byte in value where byte <= 0x20 || byte == 0x7F { return false }
+        return true
+    }
+
     /// The lower-cased scheme of `url`, or `nil` when it is a relative reference.
     static func scheme(of url: String) -> String? {
         var scheme: [UInt8] = []
@@ -61,16 +74,52 @@ extension HTMLSanitizer {
     }
 
     /// A `srcset` value with each candidate URL cleaned and resolved; unsafe candidates dropped.
-    static func cleanSrcset(_ raw: String, base: ResolvedBase?) -> String? {
-        var candidates: [String] = []
-        for candidate in raw.split(separator: ",") {
-            let parts = candidate.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-            guard let first = parts.first,
-                  let url = cleanURL(String(first), base: base, allowDataImage: false, resolve: true), !url.isEmpty
-            else { continue }
-            candidates.append(([url] + parts.dropFirst().map(String.init)).joined(separator: " "))
+    ///
+    /// Parsed as HTML does: a candidate's URL runs to the next whitespace (so commas inside URLs
+    /// survive), trailing commas end it, otherwise descriptors (`2x`, `640w`) run to the next comma.
+    static func cleanSrcset(_ value: UnsafeBufferPointer<UInt8>, base: () -> ResolvedBase?) -> [UInt8]? {
+        var output: [UInt8] = []
+        let count = value.count
+        var index = 0
+        while index < count {
+            while index < count, FeedDate.isSpace(value[index]) || value[index] == UInt8(ascii: ",") { index += 1 }
+            guard index < count else { break }
+            let urlStart = index
+            while index < count, !FeedDate.isSpace(value[index]) { index += 1 }
+            var urlEnd = index
+            var descriptors: Range<Int> = index..<index
+            if value[urlEnd - 1] == UInt8(ascii: ",") {
+                while urlEnd > urlStart, value[urlEnd - 1] == UInt8(ascii: ",") { urlEnd -= 1 }
+            } else {
+                let descriptorStart = index
+                while index < count, value[index] != UInt8(ascii: ",") { index += 1 }
+                var descriptorEnd = index
+                var trimmedStart = descriptorStart
+                while trimmedStart < descriptorEnd, FeedDate.isSpace(value[trimmedStart]) { trimmedStart += 1 }
+                while descriptorEnd > trimmedStart, FeedDate.isSpace(value[descriptorEnd - 1]) { descriptorEnd -= 1 }
+                descriptors = trimmedStart..<descriptorEnd
+            }
+            guard urlEnd > urlStart else { continue }
+            let url = UnsafeBufferPointer(rebasing: value[urlStart..<urlEnd])
+            let clean: [UInt8]
+            if isSafeAbsoluteURL(url) {
+                clean = Array(url)
+            } else {
+                let raw = String(decoding: url, as: UTF8.self)
+                let resolvedBase = scheme(of: raw) == nil ? base() : nil
+                guard let cleaned = cleanURL(raw, base: resolvedBase, allowDataImage: false, resolve: true),
+                      !cleaned.isEmpty
+                else { continue }
+                clean = Array(cleaned.utf8)
+            }
+            if !output.isEmpty { output.append(contentsOf: ", ".utf8) }
+            output.append(contentsOf: clean)
+            if !descriptors.isEmpty {
+                output.append(0x20)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: value[descriptors]))
+            }
         }
-        return candidates.isEmpty ? nil : candidates.joined(separator: ", ")
+        return output.isEmpty ? nil : output
     }
 
     /// A base URL split into the parts RFC 3986 §5.2 resolution needs, parsed once per sanitize call.

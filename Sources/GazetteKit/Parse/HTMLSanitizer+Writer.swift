@@ -7,6 +7,8 @@ extension HTMLSanitizer {
         private(set) var output: [UInt8] = []
         private let baseURL: URL?
         private var base: ResolvedBase??
+        /// The open `<svg>` / `<math>` roots, innermost last.
+        private var foreignRoots: [(node: xmlNodePtr, vocabulary: ForeignVocabulary)] = []
 
         init(baseURL: URL?, capacity: Int) {
             self.baseURL = baseURL
@@ -21,47 +23,118 @@ extension HTMLSanitizer {
             return parsed
         }
 
-        mutating func walk(children parent: xmlNodePtr?) {
-            var node = parent?.pointee.children
+        /// Serializes the children of `root`, iteratively (parent pointers, no recursion), so a
+        /// hostile fragment nested thousands deep cannot exhaust a task's small stack.
+        mutating func walk(children root: xmlNodePtr?) {
+            guard let root else { return }
+            var node = root.pointee.children
             while let current = node {
-                switch current.pointee.type {
-                case XML_ELEMENT_NODE:
-                    element(current)
-                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                    if let content = current.pointee.content {
-                        appendEscaped(UnsafeBufferPointer(start: content, count: strlen(content)), to: &output, quotes: false)
-                    }
-                default:
-                    break  // comments, processing instructions, DTD nodes
+                if enter(current), let child = current.pointee.children {
+                    node = child
+                    continue
                 }
-                node = current.pointee.next
+                var climbing = current
+                while climbing.pointee.next == nil {
+                    guard let parent = climbing.pointee.parent, parent != root else { return }
+                    leave(parent)
+                    climbing = parent
+                }
+                node = climbing.pointee.next
             }
         }
 
-        private mutating func element(_ node: xmlNodePtr) {
-            guard let name = node.pointee.name else { return }
-            switch elementRules[Key(cString: name)] ?? .unwrap {
-            case .dropWithContent:
-                return
-            case .unwrap:
-                walk(children: node)
-            case .iframe:
-                if !videoEmbed(node) { walk(children: node) }
-            case .keep(let void):
-                let isImage = strcmp(name, "img") == 0
-                if isImage, isTrackingPixel(node) { return }
-                output.append(UInt8(ascii: "<"))
-                appendName(name)
-                attributes(of: node, isImage: isImage)
-                if void {
-                    output.append(contentsOf: " />".utf8)
-                    return
+        /// Emits what comes before a node's children; returns whether to visit the children.
+        private mutating func enter(_ node: xmlNodePtr) -> Bool {
+            switch node.pointee.type {
+            case XML_ELEMENT_NODE:
+                guard let name = node.pointee.name else { return false }
+                let key = Key(cString: name)
+                let root: ForeignVocabulary? = key == svgKey ? .svg : key == mathKey ? .mathML : nil
+                if let vocabulary = root ?? foreignRoots.last?.vocabulary, let outputName = vocabulary.elementName(key) {
+                    if let root { foreignRoots.append((node, root)) }
+                    output.append(UInt8(ascii: "<"))
+                    output.append(contentsOf: outputName)
+                    foreignAttributes(of: node, vocabulary: vocabulary)
+                    output.append(UInt8(ascii: ">"))
+                    if node.pointee.children == nil { leave(node) }
+                    return true
                 }
-                output.append(UInt8(ascii: ">"))
-                walk(children: node)
+                switch elementRules[key] ?? .unwrap {
+                case .dropWithContent:
+                    return false
+                case .unwrap:
+                    return true
+                case .iframe:
+                    return !videoEmbed(node)
+                case .keep(let void):
+                    let isImage = strcmp(name, "img") == 0
+                    if isImage, isTrackingPixel(node) { return false }
+                    output.append(UInt8(ascii: "<"))
+                    appendName(name)
+                    attributes(of: node, isImage: isImage)
+                    if void {
+                        output.append(contentsOf: " />".utf8)
+                        return false
+                    }
+                    output.append(UInt8(ascii: ">"))
+                    if node.pointee.children == nil { leave(node) }
+                    return true
+                }
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content {
+                    appendEscaped(UnsafeBufferPointer(start: content, count: strlen(content)), to: &output, quotes: false)
+                }
+                return false
+            default:
+                return false  // comments, processing instructions, DTD nodes
+            }
+        }
+
+        /// Emits the end tag of a kept element after its children.
+        private mutating func leave(_ node: xmlNodePtr) {
+            guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name else { return }
+            let key = Key(cString: name)
+            if let vocabulary = foreignRoots.last?.vocabulary, let outputName = vocabulary.elementName(key) {
                 output.append(contentsOf: "</".utf8)
-                appendName(name)
+                output.append(contentsOf: outputName)
                 output.append(UInt8(ascii: ">"))
+                if foreignRoots.last?.node == node { foreignRoots.removeLast() }
+                return
+            }
+            guard elementRules[key] == .keep(void: false) else { return }
+            output.append(contentsOf: "</".utf8)
+            appendName(name)
+            output.append(UInt8(ascii: ">"))
+        }
+
+        /// Attributes of an SVG or MathML element: its vocabulary's allow-list, SVG-aware styles,
+        /// links checked like HTML ones (same-document `#id` references kept as they are).
+        private mutating func foreignAttributes(of node: xmlNodePtr, vocabulary: ForeignVocabulary) {
+            var attribute = node.pointee.properties
+            while let current = attribute {
+                attribute = current.pointee.next
+                guard let name = current.pointee.name, let outputName = vocabulary.attributeName(Key(cString: name))
+                else { continue }
+                withValue(of: current) { value in
+                    var clean: [UInt8]
+                    if strcmp(name, "style") == 0 {
+                        clean = sanitizeStyle(value, svg: vocabulary == .svg)
+                        guard !clean.isEmpty else { return }
+                    } else if strcmp(name, "href") == 0 || strcmp(name, "xlink:href") == 0 {
+                        let raw = String(decoding: value, as: UTF8.self)
+                        let resolve = !raw.hasPrefix("#")
+                        let base = resolve && !raw.isEmpty && scheme(of: raw) == nil ? resolvedBase() : nil
+                        guard let url = cleanURL(raw, base: base, allowDataImage: false, resolve: resolve) else { return }
+                        clean = Array(url.utf8)
+                    } else {
+                        clean = Array(value)
+                    }
+                    output.append(0x20)
+                    output.append(contentsOf: outputName)
+                    output.append(contentsOf: "=\"".utf8)
+                    clean.withUnsafeBufferPointer { appendEscaped($0, to: &output, quotes: true) }
+                    output.append(UInt8(ascii: "\""))
+                }
             }
         }
 
@@ -82,6 +155,10 @@ extension HTMLSanitizer {
                         let clean = sanitizeStyle(value)
                         if !clean.isEmpty { clean.withUnsafeBufferPointer { append(name: name, value: $0) } }
                     case .url, .urlVerbatim:
+                        if isSafeAbsoluteURL(value) {
+                            append(name: name, value: value)  // the common case: no String, no resolution
+                            return
+                        }
                         let allowData = isImage && strcmp(name, "src") == 0
                         let raw = String(decoding: value, as: UTF8.self)
                         let resolve = rule == .url
@@ -90,8 +167,9 @@ extension HTMLSanitizer {
                             append(name: name, value: clean)
                         }
                     case .srcset:
-                        let raw = String(decoding: value, as: UTF8.self)
-                        if let clean = cleanSrcset(raw, base: resolvedBase()) { append(name: name, value: clean) }
+                        if let clean = cleanSrcset(value, base: { resolvedBase() }) {
+                            clean.withUnsafeBufferPointer { append(name: name, value: $0) }
+                        }
                     }
                 }
             }
@@ -130,10 +208,20 @@ extension HTMLSanitizer {
 
         /// `1`, `1px`, ` 0 ` → the number; anything else → nil.
         private func pixelCount(_ value: UnsafeBufferPointer<UInt8>) -> Int? {
-            var text = Substring(String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces)).lowercased()[...]
-            if text.hasSuffix("px") { text = text.dropLast(2) }
-            guard !text.isEmpty, text.count <= 6, text.allSatisfy(\.isASCII) else { return nil }
-            return Int(text)
+            var start = 0
+            var end = value.count
+            while start < end, FeedDate.isSpace(value[start]) { start += 1 }
+            while end > start, FeedDate.isSpace(value[end - 1]) { end -= 1 }
+            if end - start >= 2, value[end - 1] | 0x20 == UInt8(ascii: "x"), value[end - 2] | 0x20 == UInt8(ascii: "p") {
+                end -= 2
+            }
+            guard end > start, end - start <= 6 else { return nil }
+            var number = 0
+            for index in start..<end {
+                guard FeedDate.isDigit(value[index]) else { return nil }
+                number = number * 10 + Int(value[index] - 48)
+            }
+            return number
         }
 
         /// Keeps an `<iframe>` that embeds a YouTube or Vimeo player: `https` source, sandboxed,

@@ -17,7 +17,9 @@ internal import CLibXML2
 ///   (feedparser only checks `href` and leaves `href=""`).
 /// - Comments, processing instructions and CDATA markers are dropped (IE conditional comments).
 /// - 1×1 (or smaller) images are removed as tracking pixels.
-/// - Inline SVG and MathML are unwrapped (their text kept), not passed through.
+/// - Inline SVG and MathML are kept (feedparser's element and attribute lists, SVG names in
+///   camelCase), but without SVG animation elements, `use` and `foreignObject`, which can rewrite
+///   links to `javascript:` or pull in other documents (see `ForeignVocabulary`).
 /// - `<iframe>` is unwrapped unless it embeds a YouTube or Vimeo player, which is kept with a
 ///   `sandbox` attribute and an `https` source; its fallback content is dropped.
 /// It also accepts a few later harmless HTML 5 elements and `srcset`/`sizes`/`loading`.
@@ -35,7 +37,12 @@ public struct HTMLSanitizer: Sendable {
             // Fast path: plain text without markup or references is already safe HTML.
             if !Self.containsMarkup(bytes) { return String(decoding: bytes, as: UTF8.self) }
             var writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
-            Self.withParsedFragment(bytes) { root in writer.walk(children: root) }
+            if !Self.withParsedFragment(bytes, { root in writer.walk(children: root) }) {
+                // libxml2 gave up (nesting deeper than its limit): keep the text, lose the markup.
+                Self.strippingTags(bytes).withUnsafeBufferPointer { text in
+                    _ = Self.withParsedFragment(text) { root in writer.walk(children: root) }
+                }
+            }
             return String(decoding: writer.output, as: UTF8.self)
         }
     }
@@ -47,7 +54,11 @@ public struct HTMLSanitizer: Sendable {
         return html.withUTF8 { bytes in
             guard Self.containsMarkup(bytes) else { return Self.collapsingWhitespace(bytes) }
             var collector = TextCollector(capacity: bytes.count)
-            Self.withParsedFragment(bytes) { root in collector.walk(children: root) }
+            if !Self.withParsedFragment(bytes, { root in collector.walk(children: root) }) {
+                Self.strippingTags(bytes).withUnsafeBufferPointer { text in
+                    _ = Self.withParsedFragment(text) { root in collector.walk(children: root) }
+                }
+            }
             return collector.output.withUnsafeBufferPointer { Self.collapsingWhitespace($0) }
         }
     }
@@ -68,29 +79,58 @@ public struct HTMLSanitizer: Sendable {
 
     // MARK: - Parsing
 
+    /// Whether the fragment needs the parser: markup, a reference, or a C1 control character
+    /// (U+0080–U+009F, UTF-8 `C2 80`–`C2 9F`) to repair.
     static func containsMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { return true }
+        for byte in bytes where byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == 0xC2 { return true }
         return false
+    }
+
+    /// Windows-1252's characters for the C1 controls U+0080–U+009F, which only ever appear in feeds
+    /// as mis-decoded Windows-1252 (`don\u{92}t`, `&#146;`); HTML 5 maps `&#146;` the same way.
+    /// Zero means the code point is unassigned in Windows-1252 and stays as it is.
+    static let windows1252C1: [UInt16] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ]
+
+    /// Appends the UTF-8 of the Windows-1252 replacement for the C1 control whose second UTF-8
+    /// byte is `low` (0x80–0x9F); returns false when there is none.
+    static func appendWindows1252(forC1 low: UInt8, to output: inout [UInt8]) -> Bool {
+        let scalar = windows1252C1[Int(low &- 0x80)]
+        guard scalar != 0 else { return false }
+        if scalar < 0x800 {
+            output.append(UInt8(0xC0 | (scalar >> 6)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        } else {
+            output.append(UInt8(0xE0 | (scalar >> 12)))
+            output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        }
+        return true
     }
 
     private static let parseOptions = Int32(
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_NODEFDTD.rawValue)
 
-    private static let wrapperPrefix: [UInt8] = Array("<html><body>".utf8)
+    static let wrapperPrefix: [UInt8] = Array("<html><body>".utf8)
 
     /// Parses `fragment` as the content of `<body>` and hands the `<html>` element to `body`
     /// (nil when libxml2 produced nothing). Every libxml2 pointer lives only inside this call.
+    /// Returns false, without calling `body`, when libxml2 stopped before the end of the input
+    /// (it does so past its nesting limit of 256 elements, which must not cost the text).
     ///
     /// The fragment is wrapped in `<html><body>` so libxml2 does not invent `<p>` elements around
     /// top-level text, and end tags `</body>`, `</html>`, `</head>` inside it are renamed so they
     /// cannot close the wrapper early.
-    static func withParsedFragment(_ fragment: UnsafeBufferPointer<UInt8>, _ body: (xmlNodePtr?) -> Void) {
+    @discardableResult
+    static func withParsedFragment(_ fragment: UnsafeBufferPointer<UInt8>, _ body: (xmlNodePtr?) -> Void) -> Bool {
         LibXML.ensureInitialized()
         let input = prepare(fragment)
         guard input.count < Int(Int32.max), let context = htmlNewParserCtxt() else {
             body(nil)
-            return
+            return true
         }
         defer { htmlFreeParserCtxt(context) }
         context.pointee.sax.pointee.serror = { _, _ in }
@@ -101,81 +141,12 @@ public struct HTMLSanitizer: Sendable {
         }
         guard let document else {
             body(nil)
-            return
+            return true
         }
         defer { xmlFreeDoc(document) }
+        guard context.pointee.disableSAX == 0 else { return false }
         body(xmlDocGetRootElement(document))
-    }
-
-    /// The bytes handed to libxml2: `<html><body>`, then the fragment with comments removed and
-    /// `</body`, `</html`, `</head` (any case) renamed to `</xody`, `</xtml`, `</xead`.
-    ///
-    /// Comments are removed here, the way feedparser reads them, because libxml2 (like HTML 5)
-    /// lets a malformed comment swallow the rest of the fragment, text included: a comment ends
-    /// at `-->`; failing that, at the first `--…>`; an unclosed comment runs to the end.
-    /// Safety does not depend on this pass: the sanitizer filters the parsed tree.
-    static func prepare(_ fragment: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var input = wrapperPrefix
-        input.reserveCapacity(wrapperPrefix.count + fragment.count)
-        let count = fragment.count
-        var index = 0
-        var copied = 0
-        while index + 3 < count {
-            guard fragment[index] == UInt8(ascii: "<") else {
-                index += 1
-                continue
-            }
-            let next = fragment[index + 1]
-            if next == UInt8(ascii: "!"), fragment[index + 2] == UInt8(ascii: "-"), fragment[index + 3] == UInt8(ascii: "-") {
-                input.append(contentsOf: UnsafeBufferPointer(rebasing: fragment[copied..<index]))
-                index = commentEnd(fragment, from: index + 4)
-                copied = index
-                continue
-            }
-            if next == UInt8(ascii: "/"), index + 5 < count {
-                let a = fragment[index + 2] | 0x20, b = fragment[index + 3] | 0x20
-                let c = fragment[index + 4] | 0x20, d = fragment[index + 5] | 0x20
-                let isWrapper = (a, b, c, d) == (0x62, 0x6F, 0x64, 0x79)  // body
-                    || (a, b, c, d) == (0x68, 0x74, 0x6D, 0x6C)  // html
-                    || (a, b, c, d) == (0x68, 0x65, 0x61, 0x64)  // head
-                if isWrapper {
-                    input.append(contentsOf: UnsafeBufferPointer(rebasing: fragment[copied..<(index + 2)]))
-                    input.append(UInt8(ascii: "x"))
-                    copied = index + 3
-                }
-            }
-            index += 1
-        }
-        input.append(contentsOf: UnsafeBufferPointer(rebasing: fragment[copied...]))
-        return input
-    }
-
-    /// The index just after the comment whose body starts at `start`.
-    private static func commentEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let count = bytes.count
-        // `<!-->` and `<!--->` are empty comments.
-        if start < count, bytes[start] == UInt8(ascii: ">") { return start + 1 }
-        if start + 1 < count, bytes[start] == UInt8(ascii: "-"), bytes[start + 1] == UInt8(ascii: ">") { return start + 2 }
-        var index = start
-        // `--\s*>`
-        while index + 2 < count {
-            if bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-") {
-                var end = index + 2
-                while end < count, FeedDate.isSpace(bytes[end]) { end += 1 }
-                if end < count, bytes[end] == UInt8(ascii: ">") { return end + 1 }
-            }
-            index += 1
-        }
-        // `--[^>]*>`
-        index = start
-        while index + 1 < count {
-            if bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-") {
-                if let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: ">")) { return close + 1 }
-                break
-            }
-            index += 1
-        }
-        return count
+        return true
     }
 
     // MARK: - Text helpers
@@ -183,18 +154,31 @@ public struct HTMLSanitizer: Sendable {
     /// Appends `bytes` with `&`, `<`, `>` (and `"` when `quotes`) replaced by references.
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], quotes: Bool) {
         var runStart = 0
-        for index in 0..<bytes.count {
+        var index = 0
+        let count = bytes.count
+        while index < count {
             let replacement: StaticString
             switch bytes[index] {
             case UInt8(ascii: "&"): replacement = "&amp;"
             case UInt8(ascii: "<"): replacement = "&lt;"
             case UInt8(ascii: ">"): replacement = "&gt;"
             case UInt8(ascii: "\"") where quotes: replacement = "&quot;"
-            default: continue
+            case 0xC2 where index + 1 < count && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9F:
+                if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                if !appendWindows1252(forC1: bytes[index + 1], to: &output) {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + 2)]))
+                }
+                index += 2
+                runStart = index
+                continue
+            default:
+                index += 1
+                continue
             }
             if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
             replacement.withUTF8Buffer { output.append(contentsOf: $0) }
-            runStart = index + 1
+            index += 1
+            runStart = index
         }
         if bytes.count > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
     }
@@ -211,6 +195,7 @@ public struct HTMLSanitizer: Sendable {
                 if previousWasSpace || byte != 0x20 { needsWork = true; break }
                 previousWasSpace = true
             } else {
+                if byte == 0xC2 { needsWork = true; break }
                 previousWasSpace = false
             }
         }
@@ -218,14 +203,22 @@ public struct HTMLSanitizer: Sendable {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var pendingSpace = false
-        for byte in bytes {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
             if isWhitespace(byte) {
                 pendingSpace = !output.isEmpty
-            } else {
-                if pendingSpace { output.append(0x20) }
-                pendingSpace = false
-                output.append(byte)
+                continue
             }
+            if pendingSpace { output.append(0x20) }
+            pendingSpace = false
+            if byte == 0xC2, index < bytes.count, bytes[index] >= 0x80, bytes[index] <= 0x9F,
+               appendWindows1252(forC1: bytes[index], to: &output) {
+                index += 1
+                continue
+            }
+            output.append(byte)
         }
         return String(decoding: output, as: UTF8.self)
     }
