@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 @Suite struct FeedParserHostileTests {
@@ -78,7 +79,9 @@ import Testing
     }
 
     @Test func feedWrappedInXHTMLPageIsFound() throws {
-        let data = Data(#"<html xmlns="http://www.w3.org/1999/xhtml"><body><feed xmlns="http://www.w3.org/2005/Atom"><title>In page</title><entry><id>e1</id></entry></feed></body></html>"#.utf8)
+        let data = Data(
+            #"<html xmlns="http://www.w3.org/1999/xhtml"><body><feed xmlns="http://www.w3.org/2005/Atom"><title>In page</title><entry><id>e1</id></entry></feed></body></html>"#
+                .utf8)
         let feed = try FeedParser().parse(data, url: nil)
         #expect(feed.format == .atom10)
         #expect(feed.items.map(\.id) == ["e1"])
