@@ -71,7 +71,7 @@ extension FeedBuilder {
             case "0.92": format = .rss092
             case "0.93": format = .rss093
             case "0.94": format = .rss094
-            case "2.0", "2.00", "2.0.1", "2": format = .rss20
+            case let v? where v.hasPrefix("2"): format = .rss20
             default: format = .rss
             }
             context = .root
@@ -125,11 +125,14 @@ extension FeedBuilder {
     }
 
     mutating func startItem(_ attributes: XMLAttributes) -> Role {
+        if liveItem != -1 { finishItem() }
+        itemCounter += 1
+        liveItem = itemCounter
         item = ItemDraft()
         if let about = attributes.value("about", uriContaining: "rdf-syntax-ns") { item.rdfAbout = about }
         let saved = context
         context = .item
-        return .item(saved: saved)
+        return .item(saved: saved, id: liveItem)
     }
 
     mutating func startPerson(_ target: PersonTarget) -> Role {

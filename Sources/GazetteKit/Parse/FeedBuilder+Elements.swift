@@ -58,6 +58,10 @@ extension FeedBuilder {
 
     mutating func itemChild(_ ns: FeedNamespace, _ name: FeedName, _ attributes: XMLAttributes) -> Role? {
         switch (ns, name) {
+        case (.none, .item) where family != .atom, (.atom10, .entry) where family == .atom:
+            // Items never nest: this is a broken document whose previous item was never closed
+            // (recover mode's end tags run one element late). Close it here and start the next.
+            return startItem(attributes)
         case (.none, .title): return beginField(.title, kind: .sniff)
         case (.atom10, .title): return beginAtomText(.title, attributes)
         case (.dc, .title): return beginField(.dcTitle, kind: .sniff)

@@ -25,7 +25,8 @@ struct FeedBuilder {
         /// The `<div>` wrapper of Atom xhtml content: kept out of the value.
         case hiddenWrapper
         case person(saved: Context, target: PersonTarget)
-        case item(saved: Context)
+        /// `id` tells whether this frame still owns the item draft (see `liveItem`).
+        case item(saved: Context, id: Int)
         case source(saved: Context)
     }
 
@@ -68,6 +69,10 @@ struct FeedBuilder {
     var converter = FeedText()
     /// The namespace of RSS 1.0 / 0.90 elements once the root tells us which it is.
     var rdfVersionSeen = false
+    /// Id of the item frame whose draft is being built (-1: none). Broken documents can leave an
+    /// item open when the next starts; that frame's draft is emitted early and its end ignored.
+    var liveItem = -1
+    var itemCounter = 0
 
     init(documentBase: String?) {
         bases = [documentBase ?? ""]
@@ -133,9 +138,12 @@ struct FeedBuilder {
                 case .ignored: break
                 }
             }
-        case .item(let saved):
+        case .item(let saved, let id):
             context = saved
-            finishItem()
+            if id == liveItem {
+                finishItem()
+                liveItem = -1
+            }
         case .source(let saved):
             context = saved
             if source != EntrySource() { item.source = source }
@@ -185,61 +193,10 @@ struct FeedBuilder {
         while hi > lo, Self.isSpace(text[hi - 1]) { hi -= 1 }
         let value = text.withUnsafeBufferPointer { all in
             let slice = UnsafeBufferPointer(rebasing: all[lo..<hi])
-            if let repaired = Self.undoDoubleEncoding(slice) { return repaired }
-            return Self.hasC1Control(slice) ? Self.remapC1(slice) : String(decoding: slice, as: UTF8.self)
+            return TextRepair.string(from: slice)
         }
         text.removeSubrange(start...)
         return value
-    }
-
-    /// Text that was UTF-8, read as ISO-8859-1 and encoded again (`â€¦` for `…`, often as
-    /// `&#226;&#128;&#166;`): when every character fits in a byte and those bytes are valid UTF-8 with a
-    /// multi-byte sequence, the intended text is that UTF-8.
-    private static func undoDoubleEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var found = false
-        var i = bytes.startIndex
-        while let k = bytes[i...].firstIndex(of: 0xC3), k + 3 < bytes.endIndex {
-            if bytes[k + 1] >= 0x82, bytes[k + 1] <= 0xB4, bytes[k + 2] == 0xC2 || bytes[k + 2] == 0xC3 {
-                found = true
-                break
-            }
-            i = k + 1
-        }
-        guard found else { return nil }
-        var narrowed: [UInt8] = []
-        narrowed.reserveCapacity(bytes.count)
-        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-            guard scalar.value <= 0xFF else { return nil }
-            narrowed.append(UInt8(scalar.value))
-        }
-        return String(validating: narrowed, as: UTF8.self)
-    }
-
-    /// C1 controls (U+0080–U+009F, UTF-8 `C2 80`–`C2 9F`) in feeds are windows-1252 characters
-    /// mislabelled (`&#146;` meaning a right quote): feedparser and browsers read them so.
-    private static func hasC1Control(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = bytes.startIndex
-        while let k = bytes[i...].firstIndex(of: 0xC2) {
-            if k + 1 < bytes.endIndex, bytes[k + 1] >= 0x80, bytes[k + 1] <= 0x9F { return true }
-            i = k + 1
-        }
-        return false
-    }
-
-    private static func remapC1(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 8)
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            if bytes[i] == 0xC2, i + 1 < bytes.endIndex, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9F {
-                Windows1252.appendUTF8(Windows1252.high[Int(bytes[i + 1] - 0x80)], to: &out)
-                i += 2
-            } else {
-                out.append(bytes[i])
-                i += 1
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D }
@@ -278,8 +235,10 @@ struct FeedBuilder {
     }
 
     private static func isVoid(_ name: UnsafePointer<xmlChar>) -> Bool {
-        for v: StaticString in ["br", "img", "hr", "input", "meta", "link", "area", "base", "col", "embed",
-                                "param", "source", "track", "wbr"] where cStringEquals(name, v) {
+        for v: StaticString in [
+            "br", "img", "hr", "input", "meta", "link", "area", "base", "col", "embed",
+            "param", "source", "track", "wbr",
+        ] where cStringEquals(name, v) {
             return true
         }
         return false

@@ -48,12 +48,11 @@ public struct FeedParser: Sendable {
 
         let first = attempt(raw, label: label, recover: false, base: base)
         if let feed = try accept(first, source: source, recovered: false, diagnostics: []) { return feed }
-        guard let fatal = first.firstFatal else {
-            return try finish(first, source: source, recovered: true, diagnostics: first.issues.map(\.diagnostic))
-        }
-        var diagnostics = [fatal.diagnostic]
+        // Not well-formed: the first error libxml2 reported is the one to show.
+        let fatal = first.firstFatal ?? first.issues.first
+        var diagnostics = fatal.map { [$0.diagnostic] } ?? ["the document is not well-formed XML"]
 
-        if fatal.isEncodingError {
+        if fatal?.isEncodingError == true {
             var candidates: [String] = []
             if let charset, charset != label { candidates.append(charset) }
             if !wide, !hasBOM, EncodingSniffer.effectiveCharset(label ?? "utf-8") != "windows-1252" {

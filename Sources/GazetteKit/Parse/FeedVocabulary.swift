@@ -36,7 +36,7 @@ enum FeedNamespace: UInt8, Sendable {
         case "http://www.w3.org/1999/xhtml": self = .xhtml
         case "http://www.w3.org/1999/02/22-rdf-syntax-ns": self = .rdf
         case "http://www.google.com/schemas/play-podcasts/1.0": self = .googlePlay
-        default: self = .other
+        default: self = uri.hasPrefix("http://backend.userland.com/rss") ? .rssUserland : .other
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 /// Runs the parser over the shared real-world corpus: every file must parse, without crashing.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 @Suite struct FeedParserHostileTests {
@@ -53,6 +54,47 @@ import Testing
         #expect(feed.recovered)
         #expect(feed.items.map(\.id).contains("b-2"))
         #expect(feed.diagnostics.first?.hasPrefix("line ") == true)
+    }
+
+    @Test func htmlEntitiesOfAnExternalDTDAreDecodedWithoutLoadingIt() throws {
+        let feed = try parseFixture("rss091-netscape-doctype-entities.xml")
+        #expect(feed.format == .rss091)
+        #expect(feed.recovered == false)
+        #expect(feed.title == "Caf\u{e9} & Bar\u{a0}News")
+        #expect(feed.items.first?.title == "Cr\u{e8}me br\u{fb}l\u{e9}e")
+    }
+
+    @Test func brokenItemsAreNeitherMergedNorDuplicated() throws {
+        let feed = try parseFixture("unclosed-tags-in-several-items.xml")
+        #expect(feed.recovered)
+        #expect(feed.items.map(\.id) == ["1", "2", "3", "4"])
+    }
+
+    @Test func forbiddenControlCharactersAreDroppedNotFatal() throws {
+        let data = Data("<rss version=\"2.0\"><channel><title>a\u{0F}b</title><item><guid>c</guid></item></channel></rss>".utf8)
+        let feed = try FeedParser().parse(data, url: nil)
+        #expect(feed.title == "ab")
+        #expect(feed.recovered)
+        #expect(feed.items.count == 1)
+    }
+
+    @Test func feedWrappedInXHTMLPageIsFound() throws {
+        let data = Data(
+            #"<html xmlns="http://www.w3.org/1999/xhtml"><body><feed xmlns="http://www.w3.org/2005/Atom"><title>In page</title><entry><id>e1</id></entry></feed></body></html>"#
+                .utf8)
+        let feed = try FeedParser().parse(data, url: nil)
+        #expect(feed.format == .atom10)
+        #expect(feed.items.map(\.id) == ["e1"])
+    }
+
+    @Test func doubleEncodedUTF8IsRepaired() throws {
+        let data = Data("<rss version=\"2.0\"><channel><item><title>&#226;&#128;&#166;</title></item></channel></rss>".utf8)
+        #expect(try FeedParser().parse(data, url: nil).items.first?.title == "\u{2026}")
+    }
+
+    @Test func windows1252CharacterReferencesBecomeTheirCharacters() throws {
+        let data = Data("<rss version=\"2.0\"><channel><item><title>don&#146;t</title></item></channel></rss>".utf8)
+        #expect(try FeedParser().parse(data, url: nil).items.first?.title == "don\u{2019}t")
     }
 
     @Test func documentThatLiesAboutUTF8IsReadAsWindows1252() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 @Suite struct ParsedFeedContractJSONTests {
@@ -10,14 +11,18 @@ import Testing
 
     @Test func everyContractKeyIsPresentWithNulls() throws {
         let doc = try object(try parseFixture("no-guid-items.xml"))
-        for key in ["format", "title", "subtitle", "link", "feedURL", "id", "updated", "language", "authors",
-                    "image", "generator", "recovered", "diagnostics", "items"] {
+        for key in [
+            "format", "title", "subtitle", "link", "feedURL", "id", "updated", "language", "authors",
+            "image", "generator", "recovered", "diagnostics", "items",
+        ] {
             #expect(doc.keys.contains(key), "missing \(key)")
         }
         #expect(doc["subtitle"] is NSNull)
         let items = try #require(doc["items"] as? [[String: Any]])
-        for key in ["id", "title", "link", "published", "updated", "authors", "summary", "content", "categories",
-                    "enclosures", "comments", "source"] {
+        for key in [
+            "id", "title", "link", "published", "updated", "authors", "summary", "content", "categories",
+            "enclosures", "comments", "source",
+        ] {
             #expect(items[0].keys.contains(key), "missing item key \(key)")
         }
         #expect(items[1]["published"] is NSNull)
@@ -27,9 +32,10 @@ import Testing
         let doc = try object(try parseFixture("atom10-text-constructs.xml"))
         #expect(doc["updated"] as? String == "2025-05-06T09:30:00Z")
         let items = try #require(doc["items"] as? [[String: Any]])
-        #expect(items.map { $0["id"] as? String } == [
-            "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a", "tag:example.org,2025:2",
-        ])
+        #expect(
+            items.map { $0["id"] as? String } == [
+                "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a", "tag:example.org,2025:2",
+            ])
         #expect(items[0]["published"] as? String == "2025-05-05T12:00:00Z")
         let enclosure = try #require((items[0]["enclosures"] as? [[String: Any]])?.first)
         #expect(enclosure["length"] as? Int == 1337)
