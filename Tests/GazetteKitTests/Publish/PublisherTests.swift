@@ -101,6 +101,22 @@ import Testing
         #expect(after["science.xml"]?.modified != before["science.xml"]?.modified)
     }
 
+    @Test func sourceFeedsBeingRefetchedDoesNotRewriteAnything() throws {
+        // The store refreshes a feed's title-level `updated` on every fetch; articles are unchanged.
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var fixture = try PublishFixture.load("publish-basic.json")
+        try fixture.publish(into: dir.url)
+        for s in fixture.sections.indices {
+            for a in fixture.sections[s].articles.indices {
+                for i in fixture.sections[s].articles[a].sources.indices {
+                    fixture.sections[s].articles[a].sources[i].feedUpdated = Date(timeIntervalSince1970: 1_800_000_000)
+                }
+            }
+        }
+        #expect(try fixture.publish(into: dir.url).written.isEmpty)
+    }
+
     @Test func newHeadlineRewritesSectionFilesAndIndexOnly() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
