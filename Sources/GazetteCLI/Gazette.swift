@@ -8,14 +8,17 @@ struct Gazette: AsyncParsableCommand {
         commandName: "gazette",
         abstract: "Aggregate many feeds into clean, deduplicated, per-section Atom feeds.",
         version: GazetteVersion.version,
-        subcommands: [ParseCommand.self, Bench.self]
+        subcommands: [
+            RunCommand.self, CheckCommand.self, ListCommand.self, AddCommand.self, RemoveCommand.self,
+            PublishCommand.self, ParseCommand.self, Bench.self,
+        ]
     )
 }
 
 /// `gazette bench …`: reproducible benchmarks of each pipeline stage.
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure a pipeline stage (parse, fetch, store).",
-        subcommands: [BenchParseCommand.self, BenchPublishCommand.self]
+        abstract: "Measure a pipeline stage (parse, fetch, store, config).",
+        subcommands: [BenchConfigCommand.self, BenchHTMLSourceCommand.self, BenchParseCommand.self, BenchPublishCommand.self, BenchStoreCommand.self]
     )
 }

@@ -9,13 +9,25 @@ public struct GazetteConfig: Sendable, Hashable {
     /// The folder `feeds.json` lives in: relative feed paths, the default output folder and
     /// database are resolved against it.
     public var baseDirectory: URL
+    /// Run-wide settings from the optional `defaults` object (interval, output folder, database).
+    public var defaults: ConfigDefaults
 
-    public init(site: SiteConfig, sections: [SectionConfig], feeds: [FeedConfig], baseDirectory: URL) {
+    public init(
+        site: SiteConfig, sections: [SectionConfig], feeds: [FeedConfig], baseDirectory: URL,
+        defaults: ConfigDefaults? = nil
+    ) {
         self.site = site
         self.sections = sections
         self.feeds = feeds
         self.baseDirectory = baseDirectory
+        self.defaults = defaults ?? ConfigDefaults(baseDirectory: baseDirectory)
     }
+
+    /// The section with this id, if the configuration declares it.
+    public func section(_ id: String) -> SectionConfig? { sections.first { $0.id == id } }
+
+    /// Minimum seconds between fetches of `feed`: its own `interval`, else `defaults.interval`.
+    public func interval(for feed: FeedConfig) -> TimeInterval { feed.interval ?? defaults.interval }
 }
 
 /// The published site: where the output files are served, and how the feeds name their publisher.
@@ -62,18 +74,53 @@ public struct SectionConfig: Sendable, Hashable {
 }
 
 /// Case-insensitive whole-word keyword rules on an item's title, summary and categories.
+///
+/// An item passes when it mentions no `exclude` keyword, and either the rule has no `include` and no
+/// `categories`, or it mentions an `include` keyword or carries one of the `categories`.
+/// See `KeywordFilter+Matching.swift` for the word-boundary rules.
 public struct KeywordFilter: Sendable, Hashable, Codable {
     /// The item must mention at least one of these (empty: no requirement).
-    public var include: [String]
+    public var include: [String] { didSet { compiled = CompiledKeywords(self) } }
     /// The item must mention none of these.
-    public var exclude: [String]
+    public var exclude: [String] { didSet { compiled = CompiledKeywords(self) } }
     /// Categories that route/admit an item outright (case-insensitive exact match).
-    public var categories: [String]
+    public var categories: [String] { didSet { compiled = CompiledKeywords(self) } }
+    /// The keywords normalized once, so matching per item per section stays cheap.
+    private(set) var compiled: CompiledKeywords
 
     public init(include: [String] = [], exclude: [String] = [], categories: [String] = []) {
         self.include = include
         self.exclude = exclude
         self.categories = categories
+        compiled = CompiledKeywords()
+        compiled = CompiledKeywords(self)
+    }
+
+    private enum CodingKeys: String, CodingKey { case include, exclude, categories }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            include: try container.decodeIfPresent([String].self, forKey: .include) ?? [],
+            exclude: try container.decodeIfPresent([String].self, forKey: .exclude) ?? [],
+            categories: try container.decodeIfPresent([String].self, forKey: .categories) ?? [])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(include, forKey: .include)
+        try container.encode(exclude, forKey: .exclude)
+        try container.encode(categories, forKey: .categories)
+    }
+
+    public static func == (lhs: KeywordFilter, rhs: KeywordFilter) -> Bool {
+        lhs.include == rhs.include && lhs.exclude == rhs.exclude && lhs.categories == rhs.categories
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(include)
+        hasher.combine(exclude)
+        hasher.combine(categories)
     }
 }
 

@@ -43,4 +43,30 @@ enum EncodingSniffer {
         label = label.trimmingCharacters(in: [" ", "\t", "\"", "'"])
         return label.isEmpty ? nil : label
     }
+
+    /// The `encoding` of the XML declaration, when the document starts with one (ASCII-compatible only).
+    static func declaredEncoding(_ bytes: UnsafeRawBufferPointer) -> String? {
+        let skip = byteOrderMark(bytes)?.encoding == "UTF-8" ? 3 : 0
+        let head = bytes.prefix(skip + 256).dropFirst(skip)
+        guard head.starts(with: Array("<?xml".utf8)), let close = head.firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        let decl = String(decoding: head[..<close], as: UTF8.self)
+        guard let range = decl.range(of: "encoding") else { return nil }
+        var rest = decl[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        rest = rest.dropFirst()
+        guard let end = rest.firstIndex(of: quote) else { return nil }
+        return String(rest[..<end])
+    }
+
+    /// The WHATWG Encoding Standard's rule, which feeds follow in practice: documents labelled
+    /// ISO-8859-1 or US-ASCII are really windows-1252 (curly quotes in 0x80–0x9F).
+    static func effectiveCharset(_ label: String) -> String {
+        switch label.lowercased() {
+        case "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp819",
+            "ibm819", "iso-ir-100", "csisolatin1", "x-cp1252", "cp1252":
+            return "windows-1252"
+        default:
+            return label
+        }
+    }
 }

@@ -10,6 +10,7 @@ enum Field: UInt8 {
     case atomUpdated, lastBuildDate, dcDate, dctermsModified, pubDate, atomPublished, dctermsIssued, atomCreated
     case language, generator
     case rssAuthor, dcCreator, itunesAuthor
+    case atomLinkText, rssSummary
     case category, comments, commentRss, slashComments, origLink, rssSource
     case personName, personEmail, personURI
     case imageURL, logo, icon
@@ -18,7 +19,7 @@ enum Field: UInt8 {
 
 extension FeedBuilder {
     /// Decides what an element is, given where it sits; `nil` means "ignore it and its children".
-    func dispatch(_ element: FeedElementName, attributes: XMLAttributes, localname: UnsafePointer<xmlChar>) -> Role? {
+    mutating func dispatch(_ element: FeedElementName, attributes: XMLAttributes, localname: UnsafePointer<xmlChar>) -> Role? {
         if context == .document { return startRoot(element, attributes: attributes, localname: localname) }
         let ns = effectiveNamespace(element.ns)
         let name = element.name
@@ -39,7 +40,7 @@ extension FeedBuilder {
             switch name {
             case .name: return beginField(.personName, kind: .text)
             case .email: return beginField(.personEmail, kind: .text)
-            case .uri, .url: return beginField(.personURI, kind: .text)
+            case .uri, .url, .homepage: return beginField(.personURI, kind: .text)
             default: return nil
             }
         case .image:
@@ -49,7 +50,7 @@ extension FeedBuilder {
     }
 
     /// Maps the namespaces of the root's vocabulary to `.none` (RSS) or `.atom10` (Atom, any version).
-    func effectiveNamespace(_ ns: FeedNamespace) -> FeedNamespace {
+    mutating func effectiveNamespace(_ ns: FeedNamespace) -> FeedNamespace {
         switch ns {
         case .rss10, .rss090, .rssUserland: return family == .atom ? .other : .none
         case .atom03: return .atom10
@@ -58,13 +59,13 @@ extension FeedBuilder {
         }
     }
 
-    private func startRoot(_ element: FeedElementName, attributes: XMLAttributes, localname: UnsafePointer<xmlChar>) -> Role? {
-        rootName = String(cString: localname)
+    private mutating func startRoot(_ element: FeedElementName, attributes: XMLAttributes, localname: UnsafePointer<xmlChar>) -> Role? {
+        if rootName == nil { rootName = String(cString: localname) }
         rootXMLLang = attributes.value("lang", namespaced: true)
         switch (element.ns, element.name) {
         case (.none, .rss), (.rssUserland, .rss):
             family = .rss
-            switch attributes.value("version")?.trimmingCharacters(in: .whitespaces) {
+            switch attributes.value("version")?.asciiTrimmed {
             case "0.90": format = .rss090
             case "0.91": format = .rss091
             case "0.92": format = .rss092
@@ -91,7 +92,9 @@ extension FeedBuilder {
                 format = .atom
             }
             context = .feed
-            feed.language.offer(rootXMLLang ?? "", rank: rootXMLLang == nil ? -2 : 0)
+            if let lang = rootXMLLang, !lang.isEmpty {
+                feed.language.offer(lang.replacingOccurrences(of: "_", with: "-"), rank: 0)
+            }
             return .container(saved: .document)
         case (.none, .channel), (.rss10, .channel), (.rssUserland, .channel):
             family = .rss
@@ -99,12 +102,13 @@ extension FeedBuilder {
             context = .feed
             return .container(saved: .document)
         default:
-            shouldStop = true
-            return nil
+            // Not a feed vocabulary: keep looking below it (a feed wrapped in an XHTML page); if
+            // nothing turns up, the caller reports the root element.
+            return .container(saved: .document)
         }
     }
 
-    private func rootChild(_ ns: FeedNamespace, _ name: FeedName, _ attributes: XMLAttributes) -> Role? {
+    private mutating func rootChild(_ ns: FeedNamespace, _ name: FeedName, _ attributes: XMLAttributes) -> Role? {
         guard ns == .none else { return nil }
         switch name {
         case .channel:
@@ -120,7 +124,7 @@ extension FeedBuilder {
         }
     }
 
-    func startItem(_ attributes: XMLAttributes) -> Role {
+    mutating func startItem(_ attributes: XMLAttributes) -> Role {
         item = ItemDraft()
         if let about = attributes.value("about", uriContaining: "rdf-syntax-ns") { item.rdfAbout = about }
         let saved = context
@@ -128,7 +132,7 @@ extension FeedBuilder {
         return .item(saved: saved)
     }
 
-    func startPerson(_ target: PersonTarget) -> Role {
+    mutating func startPerson(_ target: PersonTarget) -> Role {
         person = PersonDraft()
         let saved = context
         context = .person
@@ -137,15 +141,19 @@ extension FeedBuilder {
 
     /// The `TextKind` an Atom text construct declares (`type`, and Atom 0.3's `mode`), and whether
     /// its children are inline markup to serialize.
-    func atomTextKind(_ attributes: XMLAttributes) -> (kind: TextKind, markup: Bool, wrapper: Bool, base64: Bool)? {
-        let type = attributes.value("type")?.lowercased().trimmingCharacters(in: .whitespaces)
+    mutating func atomTextKind(_ attributes: XMLAttributes) -> (kind: TextKind, markup: Bool, wrapper: Bool, base64: Bool)? {
+        let type = attributes.value("type")?.lowercased().asciiTrimmed
         let mode = attributes.value("mode")?.lowercased()
         let base64 = mode == "base64"
         switch type {
-        case nil, "", "text", "text/plain":
+        case nil, "":
+            // Atom 0.3's default is inline XML (mode="xml"): unqualified markup inside counts as HTML.
+            if format == .atom03 && mode != "escaped" && !base64 { return (.html, true, false, false) }
+            return (.text, false, false, base64)
+        case "text", "text/plain":
             return (.text, false, false, base64)
         case "html", "text/html":
-            return (.html, mode == "xml", false, base64)
+            return (.html, mode == "xml", mode != "xml", base64)
         case "xhtml":
             return (.html, true, true, base64)
         case "application/xhtml+xml":
@@ -153,14 +161,15 @@ extension FeedBuilder {
         default:
             if let type, type.hasPrefix("text/") { return (.text, false, false, base64) }
             if let type, type.hasSuffix("+xml") || type.hasSuffix("/xml") { return (.html, true, false, base64) }
-            return nil
+            // RFC 4287 4.1.3.3: any other media type is base64-encoded; shown as text.
+            return (.text, false, false, true)
         }
     }
 
-    func beginAtomText(_ field: Field, _ attributes: XMLAttributes) -> Role? {
+    mutating func beginAtomText(_ field: Field, _ attributes: XMLAttributes) -> Role? {
         guard let spec = atomTextKind(attributes) else { return nil }
         if attributes.value("src") != nil && field == .atomContent { return nil }
-        let attr: String? = spec.wrapper ? "xhtml-wrapper" : (spec.base64 ? "base64" : nil)
+        let attr: String? = spec.base64 ? "base64" : (spec.wrapper ? "xhtml-wrapper" : nil)
         return beginField(field, kind: spec.kind, markup: spec.markup, attribute: attr)
     }
 }

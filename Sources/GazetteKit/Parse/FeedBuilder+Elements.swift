@@ -2,7 +2,7 @@ import Foundation
 
 /// Element tables: which child of a channel/feed, item/entry or Atom source means what.
 extension FeedBuilder {
-    func feedChild(_ ns: FeedNamespace, _ name: FeedName, _ attributes: XMLAttributes) -> Role? {
+    mutating func feedChild(_ ns: FeedNamespace, _ name: FeedName, _ attributes: XMLAttributes) -> Role? {
         switch (ns, name) {
         case (.none, .item) where family != .atom, (.atom10, .entry) where family == .atom:
             return startItem(attributes)
@@ -11,8 +11,7 @@ extension FeedBuilder {
         case (.dc, .title): return beginField(.dcTitle, kind: .sniff)
         case (.none, .link): return beginField(.link, kind: .text)
         case (.atom10, .link):
-            atomLink(attributes)
-            return .opaque
+            return atomLinkRole(attributes)
         case (.none, .description): return beginField(.rssDescription, kind: .sniff)
         case (.atom10, .subtitle), (.atom10, .tagline):
             return beginAtomText(.atomSummary, attributes)
@@ -28,8 +27,8 @@ extension FeedBuilder {
         case (.atom10, .published), (.atom10, .issued): return beginField(.atomPublished, kind: .text)
         case (.none, .language), (.dc, .language): return beginField(.language, kind: .text)
         case (.none, .generator), (.atom10, .generator): return beginField(.generator, kind: .text)
-        case (.none, .managingEditor): return beginField(.rssAuthor, kind: .text)
-        case (.dc, .creator): return beginField(.dcCreator, kind: .text)
+        case (.none, .managingEditor), (.none, .author): return beginField(.rssAuthor, kind: .text)
+        case (.dc, .creator), (.dc, .author): return beginField(.dcCreator, kind: .text)
         case (.itunes, .author): return beginField(.itunesAuthor, kind: .text)
         case (.atom10, .author): return startPerson(.feed)
         case (.none, .image) where family != .atom:
@@ -40,10 +39,15 @@ extension FeedBuilder {
         case (.atom10, .logo): return beginField(.logo, kind: .text)
         case (.atom10, .icon): return beginField(.icon, kind: .text)
         case (.itunes, .image), (.googlePlay, .image):
-            if let href = attributes.value("href") { feed.image.offer(resolve(href), rank: 1) }
+            if let href = attributes.value("href") ?? attributes.value("url") { feed.image.offer(resolve(href), rank: 1) }
             return .opaque
         case (.media, .thumbnail):
             if let url = attributes.value("url") { feed.image.offer(resolve(url), rank: 0) }
+            return .opaque
+        case (.itunes, .link):
+            if attributes.value("rel") == "image", let href = attributes.value("href") {
+                feed.image.offer(resolve(href), rank: 1)
+            }
             return .opaque
         case (.none, .ttl): return beginField(.ttl, kind: .text)
         case (.sy, .updatePeriod): return beginField(.updatePeriod, kind: .text)
@@ -52,7 +56,7 @@ extension FeedBuilder {
         }
     }
 
-    func itemChild(_ ns: FeedNamespace, _ name: FeedName, _ attributes: XMLAttributes) -> Role? {
+    mutating func itemChild(_ ns: FeedNamespace, _ name: FeedName, _ attributes: XMLAttributes) -> Role? {
         switch (ns, name) {
         case (.none, .title): return beginField(.title, kind: .sniff)
         case (.atom10, .title): return beginAtomText(.title, attributes)
@@ -60,8 +64,7 @@ extension FeedBuilder {
         case (.media, .title): return beginField(.mediaTitle, kind: .sniff)
         case (.none, .link): return beginField(.link, kind: .text)
         case (.atom10, .link):
-            atomLink(attributes)
-            return .opaque
+            return atomLinkRole(attributes)
         case (.none, .guid):
             return beginField(.guid, kind: .text, attribute: attributes.value("isPermaLink"))
         case (.atom10, .id): return beginField(.atomID, kind: .text)
@@ -75,7 +78,8 @@ extension FeedBuilder {
             return beginField(.mediaDescription, kind: kind)
         case (.content, .encoded): return beginField(.contentEncoded, kind: .html)
         case (.atom10, .content): return beginAtomText(.atomContent, attributes)
-        case (.xhtml, .body), (.xhtml, .div): return beginField(.xhtmlBody, kind: .html, markup: true)
+        case (.xhtml, .body), (.xhtml, .div), (.none, .body):
+            return beginField(.xhtmlBody, kind: .html, markup: true)
         case (.atom10, .updated), (.atom10, .modified): return beginField(.atomUpdated, kind: .text)
         case (.dc, .date): return beginField(.dcDate, kind: .text)
         case (.dcterms, .modified): return beginField(.dctermsModified, kind: .text)
@@ -86,9 +90,14 @@ extension FeedBuilder {
         case (.none, .author): return beginField(.rssAuthor, kind: .text)
         case (.atom10, .author): return startPerson(.item)
         case (.atom10, .contributor): return startPerson(.ignored)
-        case (.dc, .creator): return beginField(.dcCreator, kind: .text)
+        case (.dc, .creator), (.dc, .author): return beginField(.dcCreator, kind: .text)
         case (.itunes, .author): return beginField(.itunesAuthor, kind: .text)
-        case (.none, .category), (.dc, .subject): return beginField(.category, kind: .text)
+        case (.none, .category), (.dc, .subject), (.media, .category): return beginField(.category, kind: .text)
+        case (.itunes, .category):
+            if let term = attributes.value("text"), !term.isEmpty { item.categories.append(term) }
+            return .container(saved: context)
+        case (.none, .summary) where family != .atom, (.none, .fullitem) where family != .atom:
+            return beginField(.rssSummary, kind: .sniff)
         case (.atom10, .category):
             if let term = attributes.value("term") ?? attributes.value("label"), !term.isEmpty {
                 item.categories.append(term)
@@ -110,7 +119,7 @@ extension FeedBuilder {
             if let url = attributes.value("url") { item.image.offer(resolve(url), rank: 2) }
             return .opaque
         case (.itunes, .image), (.googlePlay, .image):
-            if let href = attributes.value("href") { item.image.offer(resolve(href), rank: 1) }
+            if let href = attributes.value("href") ?? attributes.value("url") { item.image.offer(resolve(href), rank: 1) }
             return .opaque
         case (.none, .source):
             return beginField(.rssSource, kind: .sniff, attribute: attributes.value("url"))
@@ -123,25 +132,34 @@ extension FeedBuilder {
         }
     }
 
-    func sourceChild(_ ns: FeedNamespace, _ name: FeedName, _ attributes: XMLAttributes) -> Role? {
+    mutating func sourceChild(_ ns: FeedNamespace, _ name: FeedName, _ attributes: XMLAttributes) -> Role? {
         guard ns == .atom10 else { return nil }
         switch name {
         case .title: return beginAtomText(.title, attributes)
         case .id: return beginField(.atomID, kind: .text)
         case .link:
-            atomLink(attributes)
-            return .opaque
+            return atomLinkRole(attributes)
         default: return nil
         }
     }
 
     /// `url` made absolute against the base in force at the current element.
-    func resolve(_ url: String) -> String { URLResolver.resolve(url, against: base) }
+    mutating func resolve(_ url: String) -> String { URLResolver.resolve(url, against: base) }
+
+    /// `<atom:link href>` is read from its attributes; Atom 0.3-era feeds sometimes put the URL in the text.
+    private mutating func atomLinkRole(_ attributes: XMLAttributes) -> Role {
+        if attributes.value("href") == nil {
+            let rel = attributes.value("rel")?.asciiTrimmed.lowercased()
+            return beginField(.atomLinkText, kind: .text, attribute: rel)
+        }
+        atomLink(attributes)
+        return .opaque
+    }
 
     /// `<atom:link>` anywhere: alternate, self, enclosure, via and replies links.
-    private func atomLink(_ attributes: XMLAttributes) {
+    private mutating func atomLink(_ attributes: XMLAttributes) {
         guard let href = attributes.value("href") else { return }
-        let rel = attributes.value("rel")?.trimmingCharacters(in: .whitespaces).lowercased() ?? "alternate"
+        let rel = attributes.value("rel")?.asciiTrimmed.lowercased() ?? "alternate"
         let type = attributes.value("type")?.lowercased()
         let url = resolve(href)
         let htmlish = type == nil || type == "text/html" || type == "application/xhtml+xml"
@@ -167,18 +185,18 @@ extension FeedBuilder {
         }
     }
 
-    private func addEnclosure(url: String?, type: String?, length: String?) {
+    private mutating func addEnclosure(url: String?, type: String?, length: String?) {
         guard let url, !url.isEmpty else { return }
         let absolute = resolve(url)
         if item.enclosures.contains(where: { $0.url == absolute }) { return }
-        let bytes = length.flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
-        let cleanType = type?.trimmingCharacters(in: .whitespaces)
+        let bytes = length.flatMap { Int64($0.asciiTrimmed) }
+        let cleanType = type?.asciiTrimmed
         item.enclosures.append(
             Enclosure(url: absolute, type: cleanType?.isEmpty == false ? cleanType : nil, length: bytes))
     }
 
     /// `<media:content>`: an enclosure for playable media; an image candidate for pictures.
-    private func mediaContent(_ attributes: XMLAttributes) {
+    private mutating func mediaContent(_ attributes: XMLAttributes) {
         guard let url = attributes.value("url"), !url.isEmpty else { return }
         let type = attributes.value("type")
         let medium = attributes.value("medium")

@@ -2,7 +2,7 @@ import Foundation
 
 /// What happens when an element closes: its text goes to the right slot, items become `FeedItem`s.
 extension FeedBuilder {
-    func finishField(_ field: Field, value raw: String, kind: TextKind, attribute: String?) {
+    mutating func finishField(_ field: Field, value raw: String, kind: TextKind, attribute: String?) {
         var raw = raw
         if attribute == "base64", let data = Data(base64Encoded: raw, options: .ignoreUnknownCharacters) {
             raw = String(decoding: data, as: UTF8.self)
@@ -10,7 +10,7 @@ extension FeedBuilder {
         let value = TextValue(raw: raw, kind: kind, base: base)
         switch context {
         case .item: finishItemField(field, value, attribute: attribute)
-        case .feed: finishFeedField(field, value)
+        case .feed: finishFeedField(field, value, attribute: attribute)
         case .source:
             switch field {
             case .title: if source.title == nil { source.title = converter.plain(value) }
@@ -32,7 +32,7 @@ extension FeedBuilder {
         }
     }
 
-    private func finishFeedField(_ field: Field, _ value: TextValue) {
+    private mutating func finishFeedField(_ field: Field, _ value: TextValue, attribute: String?) {
         let raw = value.raw
         switch field {
         case .title: feed.title.offer(value, rank: 3)
@@ -43,11 +43,14 @@ extension FeedBuilder {
         case .itunesSubtitle: feed.subtitle.offer(value, rank: 1)
         case .itunesSummary: feed.subtitle.offer(value, rank: 0)
         case .atomID: if feed.id == nil, !raw.isEmpty { feed.id = raw }
-        case .atomUpdated: feed.updated.offer(raw, rank: 4)
-        case .lastBuildDate, .dcDate, .dctermsModified: feed.updated.offer(raw, rank: 3)
-        case .pubDate: feed.updated.offer(raw, rank: 2)
-        case .atomPublished: feed.updated.offer(raw, rank: 1)
-        case .language: if !raw.isEmpty { feed.language.offer(raw, rank: 3) }
+        case .atomLinkText:
+            if !raw.isEmpty && (attribute == nil || attribute == "alternate") { feed.link.offer(resolve(raw), rank: 2) }
+        case .atomUpdated: feed.updated.overwrite(raw, rank: 4)
+        case .lastBuildDate, .dcDate, .dctermsModified: feed.updated.overwrite(raw, rank: 3)
+        case .pubDate: feed.updated.overwrite(raw, rank: 2)
+        case .atomPublished: feed.updated.overwrite(raw, rank: 1)
+        case .language:
+            if !raw.isEmpty { feed.language.offer(raw.replacingOccurrences(of: "_", with: "-"), rank: 3) }
         case .generator: if feed.generator == nil, !raw.isEmpty { feed.generator = FeedText.collapseWhitespace(raw) }
         case .rssAuthor, .dcCreator:
             if let p = PersonText.parse(raw), !feed.authors.contains(p) { feed.authors.append(p) }
@@ -62,7 +65,7 @@ extension FeedBuilder {
         }
     }
 
-    private func finishItemField(_ field: Field, _ value: TextValue, attribute: String?) {
+    private mutating func finishItemField(_ field: Field, _ value: TextValue, attribute: String?) {
         let raw = value.raw
         switch field {
         case .title: item.title.offer(value, rank: 3)
@@ -81,11 +84,12 @@ extension FeedBuilder {
         case .mediaDescription: item.summary.offer(value, rank: 0)
         case .contentEncoded, .atomContent: item.content.offer(value, rank: 3)
         case .xhtmlBody: item.content.offer(value, rank: 2)
-        case .atomUpdated: item.updated.offer(raw, rank: 3)
-        case .dcDate, .dctermsModified: item.updated.offer(raw, rank: 2)
-        case .pubDate, .atomPublished: item.published.offer(raw, rank: 3)
-        case .dctermsIssued: item.published.offer(raw, rank: 2)
-        case .atomCreated: item.published.offer(raw, rank: 1)
+        case .rssSummary: item.content.offer(value, rank: 1)
+        case .atomUpdated: item.updated.overwrite(raw, rank: 3)
+        case .dcDate, .dctermsModified: item.updated.overwrite(raw, rank: 2)
+        case .pubDate, .atomPublished: item.published.overwrite(raw, rank: 3)
+        case .dctermsIssued: item.published.overwrite(raw, rank: 2)
+        case .atomCreated: item.published.overwrite(raw, rank: 1)
         case .rssAuthor, .dcCreator:
             if let p = PersonText.parse(raw), !item.authors.contains(p) { item.authors.append(p) }
         case .itunesAuthor:
@@ -93,6 +97,8 @@ extension FeedBuilder {
         case .category:
             let term = FeedText.collapseWhitespace(raw)
             if !term.isEmpty { item.categories.append(term) }
+        case .atomLinkText:
+            if !raw.isEmpty && (attribute == nil || attribute == "alternate") { item.link.offer(resolve(raw), rank: 2) }
         case .comments: if item.comments == nil, !raw.isEmpty { item.comments = resolve(raw) }
         case .commentRss: if item.commentsFeed == nil, !raw.isEmpty { item.commentsFeed = resolve(raw) }
         case .slashComments: item.commentCount = Int(raw)
@@ -107,7 +113,7 @@ extension FeedBuilder {
     }
 
     /// Turns the open item's draft into a `FeedItem` (text converted, HTML sanitized, id settled).
-    func finishItem() {
+    mutating func finishItem() {
         let d = item
         var link = d.link.value
         if link == nil, let guid = d.guid, d.guidIsPermaLink,
@@ -141,7 +147,7 @@ extension FeedBuilder {
     }
 
     /// The feed-level values, once the document is read.
-    func makeFeed(recovered: Bool, diagnostics: [String]) -> ParsedFeed {
+    mutating func makeFeed(recovered: Bool, diagnostics: [String]) -> ParsedFeed {
         let f = feed
         let language = f.language.value.flatMap { $0.isEmpty ? nil : $0 }
         return ParsedFeed(

@@ -29,6 +29,15 @@ struct Ranked<Value> {
             rank = newRank
         }
     }
+
+    /// Keeps `candidate` unless a better-ranked value is already there (the last of equal ranks wins,
+    /// as feedparser does for repeated date elements).
+    mutating func overwrite(_ candidate: Value, rank newRank: Int8) {
+        if newRank >= rank {
+            value = candidate
+            rank = newRank
+        }
+    }
 }
 
 /// An author being read from an Atom `<author>` / `<contributor>` element.

@@ -6,8 +6,8 @@ import Foundation
 /// work goes through libxml2 with entity substitution, DTD loading and network access disabled.
 ///
 /// Policy for damaged documents: a strict streaming pass first; on an encoding error, retry with the
-/// HTTP charset, else windows-1252; on an entity error, mend undeclared HTML entities and bare `&`
-/// and retry strictly; otherwise re-read in libxml2's recover mode. Anything but a clean strict pass
+/// HTTP charset, else windows-1252; then mend undeclared HTML entities, bare `&` and forbidden control
+/// characters and retry strictly; otherwise re-read in libxml2's recover mode. Anything but a clean strict pass
 /// marks the result `recovered`, with "line L:C: message" diagnostics.
 public struct FeedParser: Sendable {
     public init() {}
@@ -37,51 +37,52 @@ public struct FeedParser: Sendable {
     ) throws(FeedParseError) -> ParsedFeed {
         let charset = EncodingSniffer.cleanCharset(httpCharset)
         let hasBOM = EncodingSniffer.byteOrderMark(raw) != nil
+        let wide = EncodingSniffer.isWideEncoding(raw)
         // RFC 7303: a BOM wins; otherwise the HTTP charset is authoritative over the XML declaration.
-        let override = hasBOM ? nil : charset
-        var diagnostics: [String] = []
-
-        let first = run(raw, encoding: override, recover: false, base: base)
-        if let outcome = try accept(first, source: source, recovered: false, diagnostics: diagnostics) {
-            return outcome
+        var label = hasBOM ? nil : charset
+        if label == nil, !hasBOM, let declared = EncodingSniffer.declaredEncoding(raw),
+            EncodingSniffer.effectiveCharset(declared) != declared.lowercased()
+        {
+            label = declared
         }
+
+        let first = attempt(raw, label: label, recover: false, base: base)
+        if let feed = try accept(first, source: source, recovered: false, diagnostics: []) { return feed }
         guard let fatal = first.firstFatal else {
             return try finish(first, source: source, recovered: true, diagnostics: first.issues.map(\.diagnostic))
         }
-        diagnostics.append(fatal.diagnostic)
-        var encoding = override
+        var diagnostics = [fatal.diagnostic]
 
         if fatal.isEncodingError {
             var candidates: [String] = []
-            if let charset, charset != override { candidates.append(charset) }
-            if !EncodingSniffer.isWideEncoding(raw) { candidates.append("windows-1252") }
+            if let charset, charset != label { candidates.append(charset) }
+            if !wide, !hasBOM, EncodingSniffer.effectiveCharset(label ?? "utf-8") != "windows-1252" {
+                candidates.append("windows-1252")
+            }
             for candidate in candidates {
-                let retry = run(raw, encoding: candidate, recover: false, base: base)
-                if let feed = try accept(
-                    retry, source: source, recovered: true,
-                    diagnostics: diagnostics + ["the document is not valid \(override ?? "UTF-8"); read it as \(candidate)"])
-                {
+                let retry = attempt(raw, label: candidate, recover: false, base: base)
+                let note = "the document is not valid \(label ?? "UTF-8"); read it as \(candidate)"
+                if let feed = try accept(retry, source: source, recovered: true, diagnostics: diagnostics + [note]) {
                     return feed
                 }
                 if retry.firstFatal?.isEncodingError == false {
-                    encoding = candidate
+                    label = candidate
+                    diagnostics.append(note)
                     break
                 }
             }
         }
 
-        let repaired = EncodingSniffer.isWideEncoding(raw) ? nil : EntityRepair.repair(raw)
+        let repaired = wide ? nil : XMLRepair.repair(raw)
         if let repaired {
-            let retry = repaired.withUnsafeBytes { run($0, encoding: encoding, recover: false, base: base) }
-            if let feed = try accept(retry, source: source, recovered: true, diagnostics: diagnostics) {
-                return feed
-            }
+            let retry = repaired.withUnsafeBytes { attempt($0, label: label, recover: false, base: base) }
+            if let feed = try accept(retry, source: source, recovered: true, diagnostics: diagnostics) { return feed }
         }
         let salvaged: FeedBuilder
         if let repaired {
-            salvaged = repaired.withUnsafeBytes { run($0, encoding: encoding, recover: true, base: base) }
+            salvaged = repaired.withUnsafeBytes { attempt($0, label: label, recover: true, base: base) }
         } else {
-            salvaged = run(raw, encoding: encoding, recover: true, base: base)
+            salvaged = attempt(raw, label: label, recover: true, base: base)
         }
         for issue in salvaged.issues where issue.isFatal && !diagnostics.contains(issue.diagnostic) {
             if diagnostics.count < 20 { diagnostics.append(issue.diagnostic) }
@@ -89,16 +90,23 @@ public struct FeedParser: Sendable {
         return try finish(salvaged, source: source, recovered: true, diagnostics: diagnostics)
     }
 
-    private func run(_ bytes: UnsafeRawBufferPointer, encoding: String?, recover: Bool, base: String?) -> FeedBuilder {
-        let builder = FeedBuilder(documentBase: base)
-        FeedSAXParser.run(bytes, encoding: encoding, recover: recover, into: builder)
-        return builder
+    /// One pass with the bytes decoded as `label`; windows-1252 (and the labels the WHATWG maps to it)
+    /// is transcoded in Swift, everything else is left to libxml2 and iconv.
+    private func attempt(_ bytes: UnsafeRawBufferPointer, label: String?, recover: Bool, base: String?) -> FeedBuilder {
+        if let label, EncodingSniffer.effectiveCharset(label) == "windows-1252" {
+            let utf8 = Windows1252.utf8(from: bytes)
+            return utf8.withUnsafeBytes {
+                FeedSAXParser.run($0, encoding: "UTF-8", recover: recover, documentBase: base)
+            }
+        }
+        return FeedSAXParser.run(bytes, encoding: label, recover: recover, documentBase: base)
     }
 
     /// The feed, when `builder` read the document cleanly; throws when the document is clearly not a feed.
     private func accept(
-        _ builder: FeedBuilder, source: String, recovered: Bool, diagnostics: [String]
+        _ built: FeedBuilder, source: String, recovered: Bool, diagnostics: [String]
     ) throws(FeedParseError) -> ParsedFeed? {
+        var builder = built
         if builder.family == .unknown, let root = builder.rootName {
             throw .notAFeed(source: source, reason: Self.describeRoot(root))
         }
@@ -107,8 +115,9 @@ public struct FeedParser: Sendable {
     }
 
     private func finish(
-        _ builder: FeedBuilder, source: String, recovered: Bool, diagnostics: [String]
+        _ built: FeedBuilder, source: String, recovered: Bool, diagnostics: [String]
     ) throws(FeedParseError) -> ParsedFeed {
+        var builder = built
         if builder.family == .unknown {
             if let root = builder.rootName { throw .notAFeed(source: source, reason: Self.describeRoot(root)) }
             let why = diagnostics.first.map { "no XML root element (\($0))" } ?? "no XML root element"

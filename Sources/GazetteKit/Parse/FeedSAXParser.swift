@@ -13,9 +13,13 @@ struct XMLIssue: Sendable, Equatable {
     var diagnostic: String { "line \(line):\(column): \(message)" }
 
     /// True for the errors that mean "these bytes are not in the encoding we decoded them with".
+    /// (libxml2 reports both undecodable bytes and well-decoded but forbidden characters such as
+    /// U+000F as XML_ERR_INVALID_CHAR; only the former is an encoding problem.)
     var isEncodingError: Bool {
-        code == Int32(XML_ERR_INVALID_CHAR.rawValue) || code == Int32(XML_ERR_INVALID_ENCODING.rawValue)
-            || code == Int32(XML_ERR_UNSUPPORTED_ENCODING.rawValue)
+        if code == Int32(XML_ERR_INVALID_CHAR.rawValue) {
+            return message.contains("not proper") || message.contains("encoding")
+        }
+        return code == Int32(XML_ERR_INVALID_ENCODING.rawValue) || code == Int32(XML_ERR_UNSUPPORTED_ENCODING.rawValue)
             || code == Int32(XML_ERR_UNKNOWN_ENCODING.rawValue)
     }
 
@@ -37,13 +41,16 @@ enum FeedSAXParser {
     /// that libxml2 never holds a second copy of a big document.
     static let chunkSize = 256 * 1024
 
-    /// Parses `bytes` into `builder`. `encoding` (an IANA charset name) overrides the document's
+    /// Parses `bytes` into a new builder and returns it. `encoding` (an IANA charset name) overrides the document's
     /// own declaration; `recover` keeps going after fatal errors.
     static func run(
-        _ bytes: UnsafeRawBufferPointer, encoding: String?, recover: Bool, into builder: FeedBuilder
-    ) {
+        _ bytes: UnsafeRawBufferPointer, encoding: String?, recover: Bool, documentBase: String?
+    ) -> FeedBuilder {
         LibXML.ensureInitialized()
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        let builder = UnsafeMutablePointer<FeedBuilder>.allocate(capacity: 1)
+        builder.initialize(to: FeedBuilder(documentBase: documentBase))
+        defer { builder.deallocate() }
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return builder.move() }
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = saxStartElement
@@ -53,58 +60,56 @@ enum FeedSAXParser {
         sax.ignorableWhitespace = saxCharacters
         sax.reference = saxReference
         sax.serror = saxError
-        let user = Unmanaged.passUnretained(builder).toOpaque()
-        withExtendedLifetime(builder) {
-            guard let ctxt = xmlCreatePushParserCtxt(&sax, user, nil, 0, nil) else { return }
-            defer { xmlFreeParserCtxt(ctxt) }
-            var options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-            if recover { options |= Int32(XML_PARSE_RECOVER.rawValue) }
-            var handler: xmlCharEncodingHandlerPtr?
-            if let encoding {
-                handler = xmlFindCharEncodingHandler(encoding)
-                if handler != nil { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
-            }
-            xmlCtxtUseOptions(ctxt, options)
-            if let handler { xmlSwitchToEncoding(ctxt, handler) }
-            let start = base.assumingMemoryBound(to: CChar.self)
-            var offset = 0
-            while offset < bytes.count && !builder.shouldStop {
-                let length = min(chunkSize, bytes.count - offset)
-                let status = xmlParseChunk(ctxt, start + offset, Int32(length), 0)
-                offset += length
-                if status != 0 && !recover { break }
-            }
-            if !builder.shouldStop { xmlParseChunk(ctxt, nil, 0, 1) }
-            builder.wellFormed = ctxt.pointee.wellFormed != 0
+        let user = UnsafeMutableRawPointer(builder)
+        guard let ctxt = xmlCreatePushParserCtxt(&sax, user, nil, 0, nil) else { return builder.move() }
+        defer { xmlFreeParserCtxt(ctxt) }
+        var options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        if recover { options |= Int32(XML_PARSE_RECOVER.rawValue) }
+        var handler: xmlCharEncodingHandlerPtr?
+        if let encoding {
+            handler = xmlFindCharEncodingHandler(encoding)
+            if handler != nil { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
         }
+        xmlCtxtUseOptions(ctxt, options)
+        if let handler { xmlSwitchToEncoding(ctxt, handler) }
+        let start = base.assumingMemoryBound(to: CChar.self)
+        var offset = 0
+        while offset < bytes.count && !builder.pointee.shouldStop {
+            let length = min(chunkSize, bytes.count - offset)
+            let status = xmlParseChunk(ctxt, start + offset, Int32(length), 0)
+            offset += length
+            if status != 0 && !recover { break }
+        }
+        if !builder.pointee.shouldStop { xmlParseChunk(ctxt, nil, 0, 1) }
+        builder.pointee.wellFormed = ctxt.pointee.wellFormed != 0
+        return builder.move()
     }
 }
 
-private func builder(_ ctx: UnsafeMutableRawPointer?) -> FeedBuilder? {
-    guard let ctx else { return nil }
-    return Unmanaged<FeedBuilder>.fromOpaque(ctx).takeUnretainedValue()
+private func builder(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<FeedBuilder>? {
+    ctx?.assumingMemoryBound(to: FeedBuilder.self)
 }
 
 private let saxStartElement: startElementNsSAX2Func = {
     ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
     guard let localname else { return }
-    builder(ctx)?.startElement(
+    builder(ctx)?.pointee.startElement(
         localname: localname, uri: uri,
         attributes: XMLAttributes(raw: attributes, count: Int(nbAttributes)))
 }
 
 private let saxEndElement: endElementNsSAX2Func = { ctx, _, _, _ in
-    builder(ctx)?.endElement()
+    builder(ctx)?.pointee.endElement()
 }
 
 private let saxCharacters: charactersSAXFunc = { ctx, chars, length in
     guard let chars, length > 0 else { return }
-    builder(ctx)?.characters(chars, Int(length))
+    builder(ctx)?.pointee.characters(chars, Int(length))
 }
 
 private let saxReference: referenceSAXFunc = { ctx, name in
     guard let name else { return }
-    builder(ctx)?.undeclaredEntity(String(cString: name))
+    builder(ctx)?.pointee.undeclaredEntity(String(cString: name))
 }
 
 private let saxError: xmlStructuredErrorFunc = { ctx, error in
@@ -112,7 +117,7 @@ private let saxError: xmlStructuredErrorFunc = { ctx, error in
     let e = error.pointee
     var message = e.message.map { String(cString: $0) } ?? "XML error \(e.code)"
     while message.last?.isWhitespace == true { message.removeLast() }
-    b.recordIssue(
+    b.pointee.recordIssue(
         XMLIssue(
             code: e.code, line: Int(e.line), column: Int(e.int2), message: message,
             isFatal: e.level.rawValue >= XML_ERR_ERROR.rawValue))
@@ -134,7 +139,7 @@ struct XMLAttributes {
             if (base[2] != nil) != namespaced { continue }
             if !cStringEquals(name, local) { continue }
             guard let start = base[3], let end = base[4] else { return "" }
-            return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+            return Self.decode(start, end)
         }
         return nil
     }
@@ -147,7 +152,7 @@ struct XMLAttributes {
             guard let name = base[0], let uri = base[2], cStringEquals(name, local) else { continue }
             guard String(cString: uri).contains(needle) else { continue }
             guard let start = base[3], let end = base[4] else { return "" }
-            return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+            return Self.decode(start, end)
         }
         return nil
     }
@@ -160,12 +165,56 @@ struct XMLAttributes {
             guard let name = base[0] else { continue }
             let value: String
             if let start = base[3], let end = base[4] {
-                value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                value = Self.decode(start, end)
             } else {
                 value = ""
             }
             body(String(cString: name), base[2].map { String(cString: $0) }, value)
         }
+    }
+}
+
+extension XMLAttributes {
+    /// An attribute value as text. Without entity substitution libxml2 hands SAX2 the value with
+    /// references still in it (`&amp;` arrives as `&#38;`): decode character references and the
+    /// five predefined entities here.
+    static func decode(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> String {
+        let bytes = UnsafeBufferPointer(start: start, count: end - start)
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            guard c == UInt8(ascii: "&"), let semi = bytes[i...].prefix(12).firstIndex(of: UInt8(ascii: ";")) else {
+                out.append(c)
+                i += 1
+                continue
+            }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<semi]), as: UTF8.self)
+            var scalar: Unicode.Scalar?
+            switch name {
+            case "amp": scalar = "&"
+            case "lt": scalar = "<"
+            case "gt": scalar = ">"
+            case "quot": scalar = "\""
+            case "apos": scalar = "'"
+            default:
+                if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                    scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                } else if name.hasPrefix("#") {
+                    scalar = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init)
+                }
+            }
+            if let scalar {
+                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                i = semi + 1
+            } else {
+                out.append(c)
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -7,6 +7,9 @@ import Foundation
 struct FeedText {
     let sanitizer = HTMLSanitizer()
     private var lastBase: (string: String, url: URL?) = ("", nil)
+    /// The last fragment sanitized and its result: feeds often repeat the same HTML in
+    /// `description` and `content:encoded`.
+    private var lastSanitized: (input: String, base: String, output: String)?
 
     /// Plain text for a title-like field: entities decoded, markup removed (when it is HTML), whitespace collapsed.
     func plain(_ value: TextValue) -> String {
@@ -16,6 +19,9 @@ struct FeedText {
         case .sniff, .html:
             if !Self.mayContainMarkup(value.raw) { return Self.collapseWhitespace(value.raw) }
             if value.kind == .sniff && !Self.looksLikeHTML(value.raw) { return Self.collapseWhitespace(value.raw) }
+            if !value.raw.utf8.contains(UInt8(ascii: "<")) {
+                return Self.collapseWhitespace(Self.decodeReferences(value.raw))
+            }
             return Self.collapseWhitespace(sanitizer.plainText(fromHTML: value.raw))
         }
     }
@@ -27,7 +33,14 @@ struct FeedText {
             return Self.mayNeedEscaping(value.raw) ? HTMLSanitizer.escape(value.raw) : value.raw
         case .sniff, .html:
             if !Self.mayContainMarkup(value.raw) { return value.raw }
-            return sanitizer.sanitize(value.raw, baseURL: url(for: value.base))
+            if !value.raw.utf8.contains(UInt8(ascii: "<")) {
+                // References but no tags: nothing to sanitize, only to normalize.
+                return HTMLSanitizer.escape(Self.decodeReferences(value.raw))
+            }
+            if let last = lastSanitized, last.input == value.raw, last.base == value.base { return last.output }
+            let output = sanitizer.sanitize(value.raw, baseURL: url(for: value.base))
+            lastSanitized = (value.raw, value.base, output)
+            return output
         }
     }
 
@@ -37,6 +50,68 @@ struct FeedText {
         lastBase = (base, url)
         return url
     }
+
+    /// Decodes character references (`&#8217;`, `&#x2019;`) and named ones (XML's five and HTML 4's);
+    /// unknown or malformed references stay as they are.
+    static func decodeReferences(_ s: String) -> String {
+        guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
+        let bytes = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "&") else {
+                out.append(bytes[i])
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < bytes.count, j - i <= 32, bytes[j] != UInt8(ascii: ";"), bytes[j] != UInt8(ascii: "&"),
+                bytes[j] > 0x20
+            {
+                j += 1
+            }
+            var scalar: Unicode.Scalar?
+            if j < bytes.count, bytes[j] == UInt8(ascii: ";"), j > i + 1 {
+                let name = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
+                if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                    scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Self.characterReference)
+                } else if name.hasPrefix("#") {
+                    scalar = UInt32(name.dropFirst()).flatMap(Self.characterReference)
+                } else {
+                    switch name {
+                    case "amp": scalar = "&"
+                    case "lt": scalar = "<"
+                    case "gt": scalar = ">"
+                    case "quot": scalar = "\""
+                    case "apos": scalar = "'"
+                    default: scalar = HTMLEntities.codePoint(name).flatMap(Unicode.Scalar.init)
+                    }
+                }
+            }
+            if let scalar {
+                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                i = j + 1
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A numeric reference's character; 0x80–0x9F are read as windows-1252, as HTML does.
+    private static func characterReference(_ code: UInt32) -> Unicode.Scalar? {
+        if code >= 0x80 && code <= 0x9F, let mapped = windows1252[Int(code - 0x80)] { return Unicode.Scalar(mapped) }
+        if code == 0 { return nil }
+        return Unicode.Scalar(code)
+    }
+
+    private static let windows1252: [UInt32?] = [
+        0x20AC, nil, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, nil,
+        0x017D, nil, nil, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+        0x0153, nil, 0x017E, 0x0178,
+    ]
 
     /// True when the text has a `<` or `&`, i.e. might hold markup or references.
     static func mayContainMarkup(_ s: String) -> Bool {
@@ -97,5 +172,21 @@ struct FeedText {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension String {
+    /// The string without leading/trailing ASCII whitespace; returns `self` (no copy) when already trimmed.
+    /// Foundation's `trimmingCharacters(in:)` bridges through NSString and showed up in profiles.
+    var asciiTrimmed: String {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        func space(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
+        if !space(first) && !space(last) { return self }
+        var lo = utf8.startIndex
+        var hi = utf8.endIndex
+        while lo < hi, space(utf8[lo]) { lo = utf8.index(after: lo) }
+        while hi > lo, space(utf8[utf8.index(before: hi)]) { hi = utf8.index(before: hi) }
+        return String(self[lo..<hi])
     }
 }

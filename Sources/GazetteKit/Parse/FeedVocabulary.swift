@@ -18,7 +18,8 @@ enum FeedNamespace: UInt8, Sendable {
             "http://blogs.law.harvard.edu/tech/rss", "http://purl.org/net/rss1.1":
             self = .rssUserland
         case "http://www.w3.org/2005/atom": self = .atom10
-        case "http://purl.org/atom/ns", "http://example.com/newformat", "http://example.com/necho":
+        case "http://purl.org/atom/ns", "http://example.com/newformat", "http://example.com/necho",
+            "http://purl.org/echo", "http://purl.org/pie", "uri/of/echo/namespace":
             self = .atom03
         case "http://purl.org/dc/elements/1.1", "http://purl.org/dc/elements/1.0": self = .dc
         case "http://purl.org/dc/terms": self = .dcterms
@@ -49,7 +50,7 @@ enum FeedName: UInt8, Sendable {
     case subtitle, tagline, id, updated, modified, published, issued, created, summary, content
     case name, email, uri, logo, icon, contributor, encoded, creator, date, subject
     case thumbnail, group, commentRss, origLink, updatePeriod, updateFrequency, owner, body, div
-    case keywords, info, rights, copyright, html
+    case keywords, info, rights, copyright, html, homepage, fullitem
 
     /// Classifies a local name; RSS element names are case-sensitive, except that a few
     /// lower-cased variants (`pubdate`, `textInput`) are common enough to accept.
@@ -115,6 +116,8 @@ enum FeedName: UInt8, Sendable {
         case "rights": self = .rights
         case "copyright": self = .copyright
         case "html": self = .html
+        case "homepage": self = .homepage
+        case "fullitem": self = .fullitem
         default: self = .other
         }
     }

@@ -1,28 +1,225 @@
 import Foundation
+internal import CLibXML2
 
 /// Makes untrusted HTML from feeds safe to republish, using libxml2's HTML parser and an allow-list.
 ///
 /// Removes scripts, styles, event handlers, dangerous URLs, forms, embeds, tracking pixels;
 /// resolves relative `href`/`src` against `baseURL`; always keeps the text.
+///
+/// **Policy: feedparser's, made stricter where republishing calls for it.** Gazette republishes
+/// what it sanitizes, so the allow-list follows feedparser's `_HTMLSanitizer` (its elements,
+/// harmless attributes, and its safe inline-CSS subset — see `sanitizeStyle`), because that list
+/// is what feed readers have relied on for twenty years and keeps authors' formatting
+/// (tables, alignment, colours). It is stricter in these ways:
+/// - `<form>` is unwrapped (feedparser keeps it): a republished form could post anywhere.
+/// - URL attributes with a scheme outside an allow-list (`javascript:`, `vbscript:`, `data:`
+///   except raster `data:image/*` in `img src`, `file:`…) are removed entirely, on every element
+///   (feedparser only checks `href` and leaves `href=""`).
+/// - Comments, processing instructions and CDATA markers are dropped (IE conditional comments).
+/// - 1×1 (or smaller) images are removed as tracking pixels.
+/// - Inline SVG and MathML are kept (feedparser's element and attribute lists, SVG names in
+///   camelCase), but without SVG animation elements, `use` and `foreignObject`, which can rewrite
+///   links to `javascript:` or pull in other documents (see `ForeignVocabulary`).
+/// - `<iframe>` is unwrapped unless it embeds a YouTube or Vimeo player, which is kept with a
+///   `sandbox` attribute and an `https` source; its fallback content is dropped.
+/// It also accepts a few later harmless HTML 5 elements and `srcset`/`sizes`/`loading`.
+///
+/// Output is a deterministic serialization: attributes in source order, values double-quoted,
+/// void elements as `<br />`, `&`, `<`, `>` (and `"` in attributes) escaped, everything else as
+/// UTF-8 text.
 public struct HTMLSanitizer: Sendable {
     public init() {}
 
     /// Returns sanitized HTML for `html`, with relative URLs resolved against `baseURL`.
     public func sanitize(_ html: String, baseURL: URL?) -> String {
-        // TODO(sanitizer): implemented by the sanitizer work.
-        html
+        var html = html
+        return html.withUTF8 { bytes in
+            // Fast path: plain text without markup or references is already safe HTML.
+            if !Self.containsMarkup(bytes) { return String(decoding: bytes, as: UTF8.self) }
+            var writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
+            if !Self.withParsedFragment(bytes, { root in writer.walk(children: root) }) {
+                // libxml2 gave up (nesting deeper than its limit): keep the text, lose the markup.
+                Self.strippingTags(bytes).withUnsafeBufferPointer { text in
+                    _ = Self.withParsedFragment(text) { root in writer.walk(children: root) }
+                }
+            }
+            return String(decoding: writer.output, as: UTF8.self)
+        }
     }
 
     /// Returns the text of an HTML fragment: markup removed, entities decoded, whitespace collapsed.
     /// Used for titles, which Gazette always keeps as plain text.
     public func plainText(fromHTML html: String) -> String {
-        // TODO(sanitizer): implemented by the sanitizer work.
-        html
+        var html = html
+        return html.withUTF8 { bytes in
+            guard Self.containsMarkup(bytes) else { return Self.collapsingWhitespace(bytes) }
+            var collector = TextCollector(capacity: bytes.count)
+            if !Self.withParsedFragment(bytes, { root in collector.walk(children: root) }) {
+                Self.strippingTags(bytes).withUnsafeBufferPointer { text in
+                    _ = Self.withParsedFragment(text) { root in collector.walk(children: root) }
+                }
+            }
+            return collector.output.withUnsafeBufferPointer { Self.collapsingWhitespace($0) }
+        }
     }
 
     /// Escapes plain text for inclusion in HTML (`&`, `<`, `>`, `"`).
     public static func escape(_ text: String) -> String {
-        // TODO(sanitizer): implemented by the sanitizer work.
-        text
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else {
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 32)
+            appendEscaped(bytes, to: &output, quotes: true)
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    // MARK: - Parsing
+
+    /// Whether the fragment needs the parser: markup, a reference, or a C1 control character
+    /// (U+0080–U+009F, UTF-8 `C2 80`–`C2 9F`) to repair.
+    static func containsMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == 0xC2 { return true }
+        return false
+    }
+
+    /// Windows-1252's characters for the C1 controls U+0080–U+009F, which only ever appear in feeds
+    /// as mis-decoded Windows-1252 (`don\u{92}t`, `&#146;`); HTML 5 maps `&#146;` the same way.
+    /// Zero means the code point is unassigned in Windows-1252 and stays as it is.
+    static let windows1252C1: [UInt16] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ]
+
+    /// Appends the UTF-8 of the Windows-1252 replacement for the C1 control whose second UTF-8
+    /// byte is `low` (0x80–0x9F); returns false when there is none.
+    static func appendWindows1252(forC1 low: UInt8, to output: inout [UInt8]) -> Bool {
+        let scalar = windows1252C1[Int(low &- 0x80)]
+        guard scalar != 0 else { return false }
+        if scalar < 0x800 {
+            output.append(UInt8(0xC0 | (scalar >> 6)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        } else {
+            output.append(UInt8(0xE0 | (scalar >> 12)))
+            output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        }
+        return true
+    }
+
+    private static let parseOptions = Int32(
+        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_NODEFDTD.rawValue)
+
+    static let wrapperPrefix: [UInt8] = Array("<html><body>".utf8)
+
+    /// Parses `fragment` as the content of `<body>` and hands the `<html>` element to `body`
+    /// (nil when libxml2 produced nothing). Every libxml2 pointer lives only inside this call.
+    /// Returns false, without calling `body`, when libxml2 stopped before the end of the input
+    /// (it does so past its nesting limit of 256 elements, which must not cost the text).
+    ///
+    /// The fragment is wrapped in `<html><body>` so libxml2 does not invent `<p>` elements around
+    /// top-level text, and end tags `</body>`, `</html>`, `</head>` inside it are renamed so they
+    /// cannot close the wrapper early.
+    @discardableResult
+    static func withParsedFragment(_ fragment: UnsafeBufferPointer<UInt8>, _ body: (xmlNodePtr?) -> Void) -> Bool {
+        LibXML.ensureInitialized()
+        let input = prepare(fragment)
+        guard input.count < Int(Int32.max), let context = htmlNewParserCtxt() else {
+            body(nil)
+            return true
+        }
+        defer { htmlFreeParserCtxt(context) }
+        context.pointee.sax.pointee.serror = { _, _ in }
+        let document = input.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                htmlCtxtReadMemory(context, pointer, Int32(buffer.count), nil, "UTF-8", parseOptions)
+            }
+        }
+        guard let document else {
+            body(nil)
+            return true
+        }
+        defer { xmlFreeDoc(document) }
+        guard context.pointee.disableSAX == 0 else { return false }
+        body(xmlDocGetRootElement(document))
+        return true
+    }
+
+    // MARK: - Text helpers
+
+    /// Appends `bytes` with `&`, `<`, `>` (and `"` when `quotes`) replaced by references.
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], quotes: Bool) {
+        var runStart = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let replacement: StaticString
+            switch bytes[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\"") where quotes: replacement = "&quot;"
+            case 0xC2 where index + 1 < count && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9F:
+                if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                if !appendWindows1252(forC1: bytes[index + 1], to: &output) {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + 2)]))
+                }
+                index += 2
+                runStart = index
+                continue
+            default:
+                index += 1
+                continue
+            }
+            if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+            index += 1
+            runStart = index
+        }
+        if bytes.count > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+    }
+
+    /// Collapses runs of HTML whitespace (space, tab, CR, LF, FF) to one space and trims the ends.
+    static func collapsingWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        func isWhitespace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+        }
+        var needsWork = false
+        var previousWasSpace = true
+        for byte in bytes {
+            if isWhitespace(byte) {
+                if previousWasSpace || byte != 0x20 { needsWork = true; break }
+                previousWasSpace = true
+            } else {
+                if byte == 0xC2 { needsWork = true; break }
+                previousWasSpace = false
+            }
+        }
+        if !needsWork && !previousWasSpace { return String(decoding: bytes, as: UTF8.self) }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if isWhitespace(byte) {
+                pendingSpace = !output.isEmpty
+                continue
+            }
+            if pendingSpace { output.append(0x20) }
+            pendingSpace = false
+            if byte == 0xC2, index < bytes.count, bytes[index] >= 0x80, bytes[index] <= 0x9F,
+               appendWindows1252(forC1: bytes[index], to: &output) {
+                index += 1
+                continue
+            }
+            output.append(byte)
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }

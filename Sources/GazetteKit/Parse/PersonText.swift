@@ -7,7 +7,7 @@ enum PersonText {
     static func parse(_ text: String) -> Person? {
         let collapsed = FeedText.collapseWhitespace(text)
         if collapsed.isEmpty { return nil }
-        guard collapsed.contains("@") else { return Person(name: collapsed) }
+        guard collapsed.utf8.contains(UInt8(ascii: "@")) else { return Person(name: collapsed) }
         var email: String?
         var rest: [Substring] = []
         for word in collapsed.split(separator: " ") {

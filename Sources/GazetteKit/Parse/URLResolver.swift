@@ -52,6 +52,6 @@ enum URLResolver {
     private static func trimmed(_ s: String) -> String {
         guard let f = s.utf8.first, let l = s.utf8.last else { return s }
         if f > 0x20 && l > 0x20 { return s }
-        return s.trimmingCharacters(in: .whitespacesAndNewlines)
+        return s.asciiTrimmed
     }
 }

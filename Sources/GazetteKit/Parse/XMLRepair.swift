@@ -1,9 +1,10 @@
-/// Mends the two most common fatal XML errors in feeds before resorting to recover mode:
-/// HTML named entities that XML does not know (`&nbsp;` → `&#160;`) and bare ampersands
-/// (`AT&T` → `AT&amp;T`). CDATA sections, comments and the DOCTYPE are left alone.
+/// Mends the most common fatal XML errors in feeds before resorting to recover mode:
+/// HTML named entities that XML does not know (`&nbsp;` → `&#160;`), bare ampersands
+/// (`AT&T` → `AT&amp;T`), `&#X41;`, and control characters XML forbids (raw or as references),
+/// which are dropped. CDATA sections, comments and the DOCTYPE keep their entities.
 ///
 /// Works on the raw bytes of an ASCII-compatible document; returns `nil` when nothing changed.
-enum EntityRepair {
+enum XMLRepair {
     static func repair(_ bytes: UnsafeRawBufferPointer) -> [UInt8]? {
         var out: [UInt8] = []
         var changed = false
@@ -34,6 +35,11 @@ enum EntityRepair {
 
         while i < n {
             let c = bytes[i]
+            if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D {
+                replace(from: i, to: i + 1, with: [])
+                i += 1
+                continue
+            }
             if c == UInt8(ascii: "<") {
                 if starts("<![CDATA[", at: i) {
                     i = skip(to: "]]>", from: i + 9)
@@ -66,10 +72,21 @@ enum EntityRepair {
             if j < n && bytes[j] == UInt8(ascii: "#") {
                 j += 1
                 let hex = j < n && (bytes[j] | 0x20) == UInt8(ascii: "x")
+                let upperX = hex && bytes[j] == UInt8(ascii: "X")
                 if hex { j += 1 }
                 let digitsStart = j
                 while j < n, isDigit(bytes[j], hex: hex) { j += 1 }
                 if j > digitsStart && j < n && bytes[j] == UInt8(ascii: ";") {
+                    let digits = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[digitsStart..<j]), as: UTF8.self)
+                    let code = UInt32(digits, radix: hex ? 16 : 10) ?? 0
+                    if !isXMLChar(code) {
+                        replace(from: i, to: j + 1, with: [])
+                        i = j + 1
+                        continue
+                    }
+                    if upperX {  // `&#X41;` is HTML, not XML
+                        replace(from: i, to: i + 3, with: Array("&#x".utf8))
+                    }
                     i = j + 1
                     continue
                 }
@@ -100,6 +117,11 @@ enum EntityRepair {
         guard changed else { return nil }
         out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[copiedUpTo..<n]))
         return out
+    }
+
+    private static func isXMLChar(_ c: UInt32) -> Bool {
+        c == 0x09 || c == 0x0A || c == 0x0D || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+            || (c >= 0x10000 && c <= 0x10FFFF)
     }
 
     private static func isDigit(_ c: UInt8, hex: Bool) -> Bool {

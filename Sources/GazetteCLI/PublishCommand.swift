@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import GazetteKit
+
+/// `gazette publish`: rewrite the output from the store without fetching anything.
+struct PublishCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish", abstract: "Republish every section from the stored articles, without fetching.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "Where to write the published files (default: the configuration's output folder).")
+    var output: String?
+
+    @Option(help: "The state database (default: .gazette/gazette.sqlite next to feeds.json).")
+    var database: String?
+
+    func run() throws {
+        _ = common.makeLogger()
+        let config = try common.loadConfig()
+        let options = RunOptions(
+            output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
+            database: database.map { URL(fileURLWithPath: $0).standardizedFileURL })
+        do {
+            let report = try GazetteRunner(config: config, options: options).publish()
+            if !common.quiet {
+                print("\(report.written.count) files written, \(report.unchanged.count) unchanged in \(options.outputDirectory(for: config).path)")
+            }
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(error.exitCode)
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+
+/// The normalized words of a text and their 3-word shingles, for telling whether two copies of a
+/// story carry near-identical text.
+///
+/// Normalization: HTML tags are removed and the common entities decoded; the text is folded to
+/// lower case without diacritics; curly quotes and apostrophes are removed inside words (`council’s`
+/// → `councils`); every other non-alphanumeric character separates words. Shingles are hashed
+/// (FNV-1a, 64 bits) runs of 3 consecutive words. Numeric words (`4.99` becomes `4` and `99`) are
+/// kept separately so stories that differ only in their figures can be told apart.
+public struct TextFingerprint: Sendable, Hashable {
+    /// Words in a shingle.
+    public static let shingleSize = 3
+
+    /// Normalized words in order.
+    public let words: [String]
+    /// Hashes of every run of `shingleSize` words.
+    public let shingles: Set<UInt64>
+    /// The words made only of digits.
+    public let numbers: Set<String>
+
+    /// Fingerprints sanitized HTML (or plain text, which passes through unchanged).
+    public init(html: String) {
+        self.init(words: Self.words(in: Self.plainText(fromHTML: html)))
+    }
+
+    /// Fingerprints already-normalized words.
+    public init(words: [String]) {
+        self.words = words
+        var shingles = Set<UInt64>()
+        if words.count >= Self.shingleSize {
+            shingles.reserveCapacity(words.count)
+            for start in 0...(words.count - Self.shingleSize) {
+                var hash = ContentHash.offsetBasis
+                for word in words[start..<(start + Self.shingleSize)] {
+                    hash = ContentHash.fnv1a(word, seed: hash)
+                    hash = ContentHash.fnv1a(" ", seed: hash)
+                }
+                shingles.insert(hash)
+            }
+        }
+        self.shingles = shingles
+        self.numbers = Set(words.filter { $0.unicodeScalars.allSatisfy { $0.properties.numericType != nil } })
+    }
+
+    /// The share of the smaller text's shingles found in the other text (overlap coefficient):
+    /// 1 when one text contains the other, so a summary matches the full article it opens.
+    public func containment(with other: TextFingerprint) -> Double {
+        let small = shingles.count <= other.shingles.count ? shingles : other.shingles
+        let large = shingles.count <= other.shingles.count ? other.shingles : shingles
+        guard !small.isEmpty else { return 0 }
+        let common = small.reduce(0) { $0 + (large.contains($1) ? 1 : 0) }
+        return Double(common) / Double(small.count)
+    }
+
+    /// The Jaccard similarity of the two shingle sets: shared over all.
+    public func jaccard(with other: TextFingerprint) -> Double {
+        let union = shingles.union(other.shingles).count
+        guard union > 0 else { return 0 }
+        return Double(shingles.intersection(other.shingles).count) / Double(union)
+    }
+
+    /// Plain text of sanitized HTML: tags removed (block tags become spaces), common entities decoded.
+    public static func plainText(fromHTML html: String) -> String {
+        guard html.contains("<") || html.contains("&") else { return html }
+        var out = String.UnicodeScalarView()
+        var scalars = html.unicodeScalars[...]
+        while let scalar = scalars.first {
+            if scalar == "<" {
+                if let close = scalars.firstIndex(of: ">") {
+                    scalars = scalars[scalars.index(after: close)...]
+                    out.append(" ")
+                    continue
+                }
+            } else if scalar == "&", let semicolon = scalars.prefix(10).firstIndex(of: ";") {
+                let name = String(String.UnicodeScalarView(scalars[scalars.index(after: scalars.startIndex)..<semicolon]))
+                if let decoded = decodeEntity(name) {
+                    out.append(contentsOf: decoded.unicodeScalars)
+                    scalars = scalars[scalars.index(after: semicolon)...]
+                    continue
+                }
+            }
+            out.append(scalar)
+            scalars = scalars.dropFirst()
+        }
+        return String(out)
+    }
+
+    /// The normalized words of plain text (see the type's documentation).
+    public static func words(in text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(in: text) }
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in folded.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.append(scalar)
+            } else if scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" {
+                continue  // apostrophes join: "council's" == "councils"
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+
+    /// `words(in:)` for pure ASCII text, without Foundation's folding (the common case, and fast).
+    private static func asciiWords(in text: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        current.reserveCapacity(24)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                current.append(byte + 32)
+            case UInt8(ascii: "'"):
+                continue
+            default:
+                if !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+
+    private static func decodeEntity(_ name: String) -> String? {
+        switch name {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        case "nbsp": return " "
+        case "rsquo", "lsquo": return "'"
+        case "ldquo", "rdquo": return "\""
+        case "ndash", "mdash": return "-"
+        case "hellip": return "..."
+        case "pound": return "£"
+        case "euro": return "€"
+        default:
+            guard name.hasPrefix("#") else { return nil }
+            let digits = name.dropFirst()
+            let value = digits.first == "x" || digits.first == "X"
+                ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+            return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+        }
+    }
+}

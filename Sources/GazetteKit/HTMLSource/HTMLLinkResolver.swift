@@ -1,0 +1,69 @@
+import Foundation
+
+/// Turns the links a page prints (relative, protocol-relative, with spaces or non-ASCII characters)
+/// into absolute http(s) URLs, against the page URL and its `<base href>`.
+struct HTMLLinkResolver {
+    /// The base every relative link is resolved against: `<base href>` (itself resolved against the page), else the page.
+    let base: URL
+    /// `scheme://authority` of `base`, for the fast path of root-relative links (`/news/x`).
+    private let origin: String?
+
+    init(pageURL: URL, baseHref: String?) {
+        if let baseHref, let resolved = Self.resolve(baseHref, against: pageURL) {
+            base = resolved
+        } else {
+            base = pageURL
+        }
+        if let scheme = base.scheme, let host = base.host, base.user == nil, base.password == nil,
+            host.utf8.allSatisfy({ Self.isPlain($0) && $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") })
+        {
+            origin = "\(scheme)://\(host)" + (base.port.map { ":\($0)" } ?? "")
+        } else {
+            origin = nil
+        }
+    }
+
+    /// Unreserved and sub-delimiter ASCII plus `/`, `?`, `=`, `&`, `%`, `:`, `@`: no encoding or normalisation needed.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"), UInt8(ascii: "?"),
+            UInt8(ascii: "="), UInt8(ascii: "&"), UInt8(ascii: "%"), UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "+"),
+            UInt8(ascii: ","), UInt8(ascii: ";"):
+            true
+        default: false
+        }
+    }
+
+    /// The absolute URL string for `raw`, or `nil` for empty, fragment-only and `javascript:`/`mailto:` links.
+    func absolute(_ raw: String) -> String? {
+        let trimmed = raw.trimmingASCIIWhitespace
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
+        let lowered = trimmed.prefix(11).lowercased()
+        for scheme in ["javascript:", "mailto:", "tel:", "data:", "vbscript:"] where lowered.hasPrefix(scheme) {
+            return nil
+        }
+        // Fast path for the common root-relative link: nothing to encode, no dot segments to remove.
+        if let origin, trimmed.utf8.first == UInt8(ascii: "/"), !trimmed.hasPrefix("//"), !trimmed.contains("/."),
+            trimmed.utf8.allSatisfy(Self.isPlain)
+        {
+            return origin + trimmed
+        }
+        return Self.resolve(trimmed, against: base)?.absoluteString
+    }
+
+    private static let allowed: CharacterSet = {
+        var set = CharacterSet.urlQueryAllowed
+        set.insert(charactersIn: "#%")
+        return set
+    }()
+
+    static func resolve(_ raw: String, against base: URL) -> URL? {
+        let trimmed = raw.trimmingASCIIWhitespace
+        let candidate =
+            URL(string: trimmed, relativeTo: base)
+            ?? trimmed.addingPercentEncoding(withAllowedCharacters: allowed).flatMap { URL(string: $0, relativeTo: base) }
+        return candidate?.absoluteURL
+    }
+}

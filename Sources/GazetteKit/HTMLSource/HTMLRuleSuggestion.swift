@@ -1,0 +1,47 @@
+import Foundation
+
+/// A starting `html` rule found on a page without a feed, already verified by scraping the page with
+/// it, for `gazette add` to print and the user to confirm.
+public struct HTMLRuleSuggestion: Sendable, Hashable, CustomStringConvertible {
+    public var rule: HTMLRule
+    /// Items the rule extracted from the page with both a title and a link (at least 3).
+    public var itemCount: Int
+    /// The first few items it extracted, to show the user what they would get.
+    public var sample: [FeedItem]
+
+    public init(rule: HTMLRule, itemCount: Int, sample: [FeedItem]) {
+        self.rule = rule
+        self.itemCount = itemCount
+        self.sample = sample
+    }
+
+    /// The rule as the `"html": { … }` snippet to paste into `feeds.json`.
+    public var description: String { Self.jsonSnippet(rule) }
+
+    /// `"html": { "item": …, … }` with keys in the order a person reads them; absent keys left out.
+    public static func jsonSnippet(_ rule: HTMLRule) -> String {
+        let pairs: [(String, String?)] = [
+            ("item", rule.item), ("title", rule.title), ("link", rule.link), ("summary", rule.summary),
+            ("author", rule.author), ("date", rule.date), ("dateFormat", rule.dateFormat),
+            ("category", rule.category), ("authorPattern", rule.authorPattern), ("datePattern", rule.datePattern),
+        ]
+        let lines = pairs.compactMap { key, value in value.map { "    \"\(key)\": \(jsonString($0))" } }
+        return "\"html\": {\n" + lines.joined(separator: ",\n") + "\n}"
+    }
+
+    static func jsonString(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

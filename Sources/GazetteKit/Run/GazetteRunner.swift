@@ -1,0 +1,218 @@
+import Foundation
+import Logging
+
+/// The job cron runs: fetch the feeds that are due, store what is new, republish the sections.
+///
+/// It holds the run lock for its whole duration, so overlapping cron runs cannot interleave;
+/// a feed's failure is reported in the summary and never stops the others.
+public struct GazetteRunner: Sendable {
+    public var config: GazetteConfig
+    public var options: RunOptions
+    public var logger: Logger
+
+    public init(config: GazetteConfig, options: RunOptions = RunOptions(), logger: Logger = Logger(label: "gazette")) {
+        self.config = config
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Loads and validates `feeds.json` (including every HTML rule's XPath), reporting every problem at once.
+    public static func loadConfig(from file: URL) throws(RunError) -> GazetteConfig {
+        let config: GazetteConfig
+        do {
+            config = try GazetteConfig.load(from: file)
+        } catch {
+            throw .configuration(error)
+        }
+        var issues: [ConfigIssue] = []
+        for (index, feed) in config.feeds.enumerated() {
+            guard let rule = feed.html else { continue }
+            for message in HTMLRuleValidator.validate(rule, keyPath: "feeds[\(index)].html") {
+                issues.append(ConfigIssue(kind: .invalidValue, path: "feeds[\(index)].html", message: message))
+            }
+        }
+        if !issues.isEmpty { throw .configuration(.invalid(file: file.path, issues: issues)) }
+        return config
+    }
+
+    /// Runs fetch → parse → store → publish once. `progress(done, total)` is called as feeds finish.
+    public func run(now: Date = Date(), progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws(RunError)
+        -> RunSummary
+    {
+        let started = Date()
+        var summary = RunSummary()
+        summary.dryRun = options.dryRun
+        summary.feedsConfigured = config.feeds.count
+        let databasePath = options.databasePath(for: config)
+
+        // The lock first: a second run must leave at once without touching anything.
+        let lock: RunLock?
+        do {
+            lock = options.dryRun ? nil : try RunLock.acquire(forDatabaseAt: databasePath, now: now)
+        } catch {
+            if case .runInProgress = error { throw .locked(error) }
+            throw .database(error)
+        }
+        defer { lock?.release() }
+
+        let store: ArticleStore?
+        do {
+            if options.dryRun {
+                store = FileManager.default.fileExists(atPath: databasePath) ? try ArticleStore(path: databasePath, readOnly: true) : nil
+            } else {
+                store = try ArticleStore(path: databasePath)
+            }
+        } catch {
+            throw .database(error)
+        }
+
+        // Which feeds are due.
+        let states: [String: FeedFetchState]
+        do {
+            states = Dictionary(try store?.allFetchStates().map { ($0.feedKey, $0) } ?? []) { a, _ in a }
+        } catch {
+            throw .database(error)
+        }
+        var due: [(index: Int, feed: FeedConfig, request: FetchRequest)] = []
+        for (index, feed) in config.feeds.enumerated() {
+            var request = FetchRequest(feed: feed, state: states[feed.key])
+            request.interval = config.interval(for: feed)
+            if FetchSchedule.isDue(request.state, now: now, force: options.force) {
+                due.append((index, feed, request))
+            } else if request.state?.gone == true {
+                logger.debug("skipping \(feed.key): gone (410); --force checks it again")
+            }
+        }
+        summary.feedsAttempted = due.count
+        logger.debug("\(due.count) of \(config.feeds.count) feeds are due")
+
+        let processor = FeedResultProcessor(store: store, policy: options.fetchPolicy, dryRun: options.dryRun, now: now)
+        let feedsByKey = Dictionary(due.map { ($0.feed.key, ($0.index, $0.feed)) }) { a, _ in a }
+        let collector = ReportCollector(total: due.count, progress: progress)
+        let logger = self.logger
+        let handle: @Sendable (FetchResult) async -> Void = { result in
+            guard let (index, feed) = feedsByKey[result.feedKey] else { return }
+            logger.debug(
+                "\(result.requestedURL.absoluteString): \(Self.describe(result.outcome)) in \(String(format: "%.2f", result.elapsed))s")
+            do throws(StoreError) {
+                let report = try processor.process(result, feed: feed, index: index)
+                await collector.add(report)
+            } catch {
+                await collector.add(error)
+            }
+        }
+        // HTML listing pages are fetched without feed autodiscovery (the page itself is the source).
+        var pagePolicy = options.fetchPolicy
+        pagePolicy.autodiscovery = false
+        let feedRequests = due.filter { $0.feed.html == nil }.map(\.request)
+        let pageRequests = due.filter { $0.feed.html != nil }.map(\.request)
+        async let feedsDone: [FetchResult] = Fetcher(policy: options.fetchPolicy).fetchAll(feedRequests, onResult: handle)
+        async let pagesDone: [FetchResult] = Fetcher(policy: pagePolicy).fetchAll(pageRequests, onResult: handle)
+        _ = await (feedsDone, pagesDone)
+
+        let collected = await collector.result()
+        if let error = collected.storeError { throw .database(error) }
+        for report in collected.reports {
+            switch report.status {
+            case .fetched: summary.fetched += 1
+            case .notModified: summary.notModified += 1
+            case .failed: summary.failed += 1
+            case .gone: summary.gone += 1
+            }
+            summary.newArticles += report.ingest?.new ?? 0
+            summary.updatedArticles += report.ingest?.updated ?? 0
+            summary.mergedArticles += report.ingest?.merged ?? 0
+            summary.problems += report.problems
+            summary.notes += report.notes
+            if options.dryRun { summary.newArticles += report.itemsParsed }
+        }
+
+        if !options.dryRun, let store {
+            let inputs: [SectionInput]
+            let sources: [SourceListing]
+            do {
+                let retention = try store.applyRetention(
+                    now: now, maxAge: options.retention, keepPerFeed: options.keepPerFeed)
+                summary.expiredArticles = retention.expiredArticleIDs.count
+                let assembler = SectionAssembler(config: config, store: store)
+                inputs = try assembler.sectionInputs()
+                sources = try assembler.sourceListings()
+            } catch {
+                throw .database(error)
+            }
+            let report: PublishReport
+            do {
+                report = try Publisher(site: config.site, outputDirectory: options.outputDirectory(for: config))
+                    .publish(inputs, sources: sources)
+            } catch {
+                throw .output(error)
+            }
+            summary.sectionsRewritten = config.sections.map(\.id).filter { report.written.contains("\($0).xml") }
+        }
+        summary.elapsed = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// Republishes every section from the store without fetching (`gazette publish`), under the run lock.
+    public func publish() throws(RunError) -> PublishReport {
+        let databasePath = options.databasePath(for: config)
+        let lock: RunLock
+        do {
+            lock = try RunLock.acquire(forDatabaseAt: databasePath)
+        } catch {
+            if case .runInProgress = error { throw .locked(error) }
+            throw .database(error)
+        }
+        defer { lock.release() }
+        let inputs: [SectionInput]
+        let sources: [SourceListing]
+        do {
+            let store = try ArticleStore(path: databasePath)
+            let assembler = SectionAssembler(config: config, store: store)
+            inputs = try assembler.sectionInputs()
+            sources = try assembler.sourceListings()
+        } catch {
+            throw .database(error)
+        }
+        do {
+            return try Publisher(site: config.site, outputDirectory: options.outputDirectory(for: config))
+                .publish(inputs, sources: sources)
+        } catch {
+            throw .output(error)
+        }
+    }
+
+    static func describe(_ outcome: FetchOutcome) -> String {
+        switch outcome {
+        case .fetched(let document): "200, \(document.body.count) bytes"
+        case .notModified: "304 not modified"
+        case .unchanged: "200, body unchanged"
+        case .failed(let failure): "failed: \(failure.description)"
+        case .gone: "410 gone"
+        }
+    }
+}
+
+/// Gathers per-feed reports as fetches land (from concurrent tasks) and drives the progress callback.
+private actor ReportCollector {
+    let total: Int
+    let progress: @Sendable (Int, Int) -> Void
+    var reports: [FeedResultProcessor.FeedRunReport] = []
+    var storeError: StoreError?
+
+    init(total: Int, progress: @escaping @Sendable (Int, Int) -> Void) {
+        self.total = total
+        self.progress = progress
+    }
+
+    func add(_ report: FeedResultProcessor.FeedRunReport) {
+        reports.append(report)
+        progress(reports.count, total)
+    }
+
+    func add(_ error: StoreError) {
+        if storeError == nil { storeError = error }
+    }
+
+    func result() -> (reports: [FeedResultProcessor.FeedRunReport], storeError: StoreError?) { (reports, storeError) }
+}

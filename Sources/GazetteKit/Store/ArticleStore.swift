@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+
+/// Gazette's memory between runs: every article seen, where each copy came from, what expired,
+/// and each feed's fetch state, in one SQLite file (WAL mode) so cron runs build on each other.
+///
+/// Open one per process with `init(path:readOnly:)`. A run also holds the `RunLock`; readers
+/// (`gazette list`) open without it. Every write method is one transaction, so a run killed at
+/// any moment leaves the file consistent and keeps everything committed before.
+///
+/// ```swift
+/// let lock = try RunLock.acquire(forDatabaseAt: path)
+/// let store = try ArticleStore(path: path)
+/// let report = try store.ingest(feedKey: key, feedTitle: name, parsed: feed, fetchState: state, now: now)
+/// lock.release()
+/// ```
+public final class ArticleStore: Sendable {
+    /// The database file's path.
+    public let path: String
+    /// The rules for recognising one story across feeds.
+    public let duplicateRule: DuplicateRule
+    let pool: DatabasePool
+
+    /// `.gazette/state.sqlite` in the folder that holds `feeds.json`.
+    public static func defaultPath(inConfigDirectory directory: URL) -> String {
+        directory.appendingPathComponent(".gazette").appendingPathComponent("state.sqlite").path
+    }
+
+    /// Opens (creating it and its folder, and migrating it, unless `readOnly`) the database at `path`.
+    ///
+    /// - Parameter busyTimeout: how long a write waits for another connection's write to finish
+    ///   (only two stores in one process, or a reader checkpointing, ever contend: runs hold the `RunLock`).
+    public init(
+        path: String, readOnly: Bool = false, duplicateRule: DuplicateRule = DuplicateRule(),
+        busyTimeout: TimeInterval = 10
+    ) throws(StoreError) {
+        self.path = path
+        self.duplicateRule = duplicateRule
+        let fileManager = FileManager.default
+        if readOnly {
+            guard fileManager.fileExists(atPath: path) else { throw .missing(path: path) }
+        } else {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                do {
+                    try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    throw .cannotOpen(path: path, reason: "cannot create folder \(folder): \(error.localizedDescription)")
+                }
+            }
+        }
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "GazetteState"
+        configuration.prepareDatabase { db in
+            // WAL + NORMAL: a commit is durable against any process crash (kill -9) and the file
+            // always consistent; only an OS crash or power cut may lose the last commits.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw .cannotOpen(path: path, reason: Self.reason(error))
+        }
+        try migrate(readOnly: readOnly)
+    }
+
+    private func migrate(readOnly: Bool) throws(StoreError) {
+        let migrator = StoreSchema.migrator
+        let unknown: [String]
+        do {
+            unknown = try pool.read { db in
+                try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+            }
+        } catch {
+            throw .cannotOpen(path: path, reason: Self.reason(error))
+        }
+        guard unknown.isEmpty else { throw .newerSchema(path: path, unknownMigrations: unknown) }
+        if readOnly {
+            let complete = (try? pool.read { try migrator.hasCompletedMigrations($0) }) ?? false
+            guard complete else {
+                throw .cannotOpen(path: path, reason: "the schema is older than this Gazette; run `gazette run` once to upgrade it")
+            }
+            return
+        }
+        do {
+            try migrator.migrate(pool)
+        } catch {
+            throw .cannotOpen(path: path, reason: "migrating the schema failed: \(Self.reason(error))")
+        }
+    }
+
+    /// Runs `body` in one write transaction, mapping failures to `StoreError.database`.
+    func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .database(path: path, operation: operation, reason: Self.reason(error))
+        }
+    }
+
+    /// Runs `body` on a read snapshot, mapping failures to `StoreError.database`.
+    func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .database(path: path, operation: operation, reason: Self.reason(error))
+        }
+    }
+
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return [error.message ?? "SQLite error \(error.resultCode.rawValue)", error.sql.map { "(SQL: \($0))" }]
+                .compactMap { $0 }.joined(separator: " ")
+        }
+        return String(describing: error)
+    }
+}

@@ -1,0 +1,254 @@
+import Foundation
+import GRDB
+
+/// One feed document being written inside one transaction: each entry is matched to what the
+/// store remembers (same feed, then tombstones, then other feeds) and only changes are written.
+///
+/// Matching order for an entry of feed F:
+/// 1. a stored copy from F, by the rules of `EntryIdentity` (id, link, host-free key + title,
+///    content hash) — then the entry is unchanged (no write), changed (the copy and, if its
+///    merged form differs, the article are rewritten) or a repeat within this document (ignored);
+/// 2. a tombstone of F with the same id / content hash, or of any feed with the same identifying
+///    link: the article expired and is not brought back;
+/// 3. an article carried by another feed that `DuplicateRule` calls the same story (by link, then
+///    among at most 50 articles with the same title core within the date window): the entry
+///    becomes a new source of that article;
+/// 4. otherwise a new article, whose id is the entry's id (suffixed `#<feed hash>` if another
+///    article or a tombstone already has it).
+struct IngestSession {
+    let db: Database
+    let feedKey: String
+    let feed: FeedInfo
+    let now: Date
+    let rule: DuplicateRule
+    var report: IngestReport
+    private var usedCopies: Set<Int64> = []
+    private let encoder = JSONEncoder()
+    private let decoder = JSONDecoder()
+
+    init(db: Database, feedKey: String, feed: FeedInfo, now: Date, rule: DuplicateRule) {
+        self.db = db
+        self.feedKey = feedKey
+        self.feed = feed
+        self.now = now
+        self.rule = rule
+        self.report = IngestReport(feedKey: feedKey)
+    }
+
+    mutating func ingest(_ item: FeedItem, identity: EntryIdentity) throws {
+        if let copy = try sameFeedCopy(identity) {
+            guard usedCopies.insert(copy.rowID).inserted else {
+                report.duplicatesInDocument += 1
+                return
+            }
+            try update(copy, with: item, identity: identity)
+            return
+        }
+        if try isTombstoned(identity) {
+            report.expired += 1
+            return
+        }
+        if let articleID = try otherFeedArticle(item, identity: identity) {
+            let rowID = try insertCopy(item, identity: identity, articleID: articleID)
+            usedCopies.insert(rowID)
+            _ = try ArticleRow.remerge(articleID, changedAt: nil, db: db, decoder: decoder, encoder: encoder)
+            report.mergedArticleIDs.append(articleID)
+            return
+        }
+        let articleID = try allocateID(for: item, identity: identity)
+        let source = ArticleSource(
+            feedKey: feedKey, feedTitle: feed.title, feedLink: feed.link, feedID: feed.feedID,
+            feedUpdated: feed.updated, entryID: item.id, link: item.link, firstSeen: now)
+        let copy = ArticleMerger.Copy(source: source, item: item)
+        if let article = ArticleMerger.merge(id: articleID, firstSeen: now, changedAt: nil, copies: [copy]) {
+            try ArticleRow.insert(article, changedAt: nil, db: db, encoder: encoder)
+        }
+        let rowID = try insertCopy(item, identity: identity, articleID: articleID)
+        usedCopies.insert(rowID)
+        report.newArticleIDs.append(articleID)
+    }
+
+    // MARK: Same feed
+
+    private func sameFeedCopy(_ identity: EntryIdentity) throws -> StoredCopyKeys? {
+        let select = "SELECT \(StoredCopyKeys.columns) FROM article_source WHERE feedKey = ? AND "
+        if identity.idIsReliable {
+            let rows = try Row.fetchAll(
+                db.cachedStatement(sql: select + "entryKey = ? AND idIsReliable = 1 ORDER BY id"),
+                arguments: [feedKey, identity.entryKey])
+            if let best = StoredCopyKeys.bestByID(rows.map(StoredCopyKeys.init(row:)), for: identity) { return best }
+        }
+        if identity.linkIsReliable, let link = identity.canonicalLink {
+            let rows = try Row.fetchAll(
+                db.cachedStatement(sql: select + "canonicalLink = ? AND linkIsReliable = 1 ORDER BY id"),
+                arguments: [feedKey, link])
+            if let match = rows.map(StoredCopyKeys.init(row:)).first(where: { $0.sameEntryByLink(identity) }) {
+                return match
+            }
+        }
+        if !identity.titleKey.isEmpty {
+            for key in identity.hostFreeKeys {
+                for column in ["hostFreeKey1", "hostFreeKey2"] {
+                    let row = try Row.fetchOne(
+                        db.cachedStatement(sql: select + "\(column) = ? AND titleKey = ? ORDER BY id LIMIT 1"),
+                        arguments: [feedKey, key, identity.titleKey])
+                    if let row { return StoredCopyKeys(row: row) }
+                }
+            }
+        }
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: select + "contentHash = ? ORDER BY id LIMIT 1"),
+            arguments: [feedKey, identity.contentHash])
+        return row.map(StoredCopyKeys.init(row:))
+    }
+
+    private mutating func update(_ stored: StoredCopyKeys, with item: FeedItem, identity: EntryIdentity) throws {
+        let keysUnchanged = stored.entryID == identity.entryID && stored.idIsReliable == identity.idIsReliable
+            && stored.linkIsReliable == identity.linkIsReliable
+        if stored.copyHash == identity.copyHash {
+            report.unchanged += 1
+            if !keysUnchanged { try rewriteCopy(stored.rowID, item: item, identity: identity) }
+            return
+        }
+        let storedItem = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT item FROM article_source WHERE id = ?"), arguments: [stored.rowID])
+        let oldItem = storedItem.flatMap { try? decoder.decode(FeedItem.self, from: Data($0.utf8)) }
+        try rewriteCopy(stored.rowID, item: item, identity: identity)
+        let feedDatedTheChange: Bool
+        if let newUpdated = item.updated {
+            feedDatedTheChange = oldItem?.updated.map { newUpdated > $0 } ?? true
+        } else {
+            feedDatedTheChange = false
+        }
+        let changed = try ArticleRow.remerge(
+            stored.articleID, changedAt: feedDatedTheChange ? nil : now, db: db, decoder: decoder, encoder: encoder)
+        if changed == .content {
+            report.updatedArticleIDs.append(stored.articleID)
+        } else {
+            report.unchanged += 1
+        }
+    }
+
+    // MARK: Tombstones
+
+    private func isTombstoned(_ identity: EntryIdentity) throws -> Bool {
+        let select = "SELECT id, articleId, entryID, entryKey, idIsReliable, canonicalLink, linkIsReliable, "
+            + "titleKey, contentHash, NULL AS copyHash FROM tombstone WHERE "
+        if identity.idIsReliable {
+            let rows = try Row.fetchAll(
+                db.cachedStatement(sql: select + "feedKey = ? AND entryKey = ? AND idIsReliable = 1"),
+                arguments: [feedKey, identity.entryKey])
+            if rows.map(StoredCopyKeys.init(row:)).contains(where: { $0.sameEntryByID(identity) }) { return true }
+        }
+        if identity.linkIsReliable, let link = identity.canonicalLink {
+            let rows = try Row.fetchAll(
+                db.cachedStatement(sql: select + "canonicalLink = ? AND linkIsReliable = 1"), arguments: [link])
+            if rows.map(StoredCopyKeys.init(row:)).contains(where: { $0.sameEntryByLink(identity) }) { return true }
+        }
+        return try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM tombstone WHERE feedKey = ? AND contentHash = ?)"),
+            arguments: [feedKey, identity.contentHash]) ?? false
+    }
+
+    // MARK: Other feeds
+
+    private func otherFeedArticle(_ item: FeedItem, identity: EntryIdentity) throws -> String? {
+        let notInThisFeed = "NOT EXISTS (SELECT 1 FROM article_source o WHERE o.articleId = s.articleId AND o.feedKey = ?)"
+        if identity.linkIsReliable, let link = identity.canonicalLink {
+            let match = try String.fetchOne(
+                db.cachedStatement(sql: """
+                    SELECT s.articleId FROM article_source s
+                    WHERE s.canonicalLink = ? AND s.linkIsReliable = 1 AND s.feedKey <> ? AND \(notInThisFeed)
+                    ORDER BY s.id LIMIT 1
+                    """),
+                arguments: [link, feedKey, feedKey])
+            if let match { return match }
+        }
+        guard !identity.titleCore.isEmpty else { return nil }
+        let date = item.published ?? now
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT a.id, a.published, a.firstSeen, a.content, a.summary FROM article a
+                WHERE a.titleCore = ? AND coalesce(a.published, a.firstSeen) BETWEEN ? AND ?
+                AND NOT EXISTS (SELECT 1 FROM article_source o WHERE o.articleId = a.id AND o.feedKey = ?)
+                ORDER BY a.firstSeen, a.id LIMIT 50
+                """),
+            arguments: [
+                identity.titleCore, StoredDate.encode(date - rule.maxDateDistance),
+                StoredDate.encode(date + rule.maxDateDistance), feedKey,
+            ])
+        guard !rows.isEmpty else { return nil }
+        let mine = DuplicateRule.Facts(
+            canonicalLink: identity.canonicalLink, titleCore: identity.titleCore, date: date,
+            text: TextFingerprint(html: Self.richerText(item.content, item.summary)))
+        for row in rows {
+            let theirDate = StoredDate.decode(row["published"]) ?? StoredDate.decode(row["firstSeen"]) ?? now
+            let theirs = DuplicateRule.Facts(
+                canonicalLink: nil, titleCore: identity.titleCore, date: theirDate,
+                text: TextFingerprint(html: Self.richerText(row["content"], row["summary"])))
+            if rule.sameContent(mine, theirs) { return row["id"] }
+        }
+        return nil
+    }
+
+    static func richerText(_ content: String?, _ summary: String?) -> String {
+        let content = content ?? ""
+        let summary = summary ?? ""
+        return content.utf8.count >= summary.utf8.count ? content : summary
+    }
+
+    // MARK: Writing copies and ids
+
+    private func insertCopy(_ item: FeedItem, identity: EntryIdentity, articleID: String) throws -> Int64 {
+        try db.cachedStatement(sql: """
+            INSERT INTO article_source (articleId, feedKey, entryID, entryKey, idIsReliable, link, canonicalLink,
+                linkIsReliable, hostFreeKey1, hostFreeKey2, titleKey, contentHash, copyHash, firstSeen, item)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                articleID, feedKey, identity.entryID, identity.entryKey, identity.idIsReliable, item.link,
+                identity.canonicalLink, identity.linkIsReliable, identity.hostFreeKeys.first,
+                identity.hostFreeKeys.dropFirst().first, identity.titleKey, identity.contentHash,
+                identity.copyHash, StoredDate.encode(now), try json(item),
+            ])
+        return db.lastInsertedRowID
+    }
+
+    private func rewriteCopy(_ rowID: Int64, item: FeedItem, identity: EntryIdentity) throws {
+        try db.cachedStatement(sql: """
+            UPDATE article_source SET entryID = ?, entryKey = ?, idIsReliable = ?, link = ?, canonicalLink = ?,
+                linkIsReliable = ?, hostFreeKey1 = ?, hostFreeKey2 = ?, titleKey = ?, contentHash = ?,
+                copyHash = ?, item = ?
+            WHERE id = ?
+            """).execute(arguments: [
+                identity.entryID, identity.entryKey, identity.idIsReliable, item.link, identity.canonicalLink,
+                identity.linkIsReliable, identity.hostFreeKeys.first, identity.hostFreeKeys.dropFirst().first,
+                identity.titleKey, identity.contentHash, identity.copyHash, try json(item), rowID,
+            ])
+    }
+
+    private func allocateID(for item: FeedItem, identity: EntryIdentity) throws -> String {
+        let trimmed = CanonicalLink.trimmedWhitespace(item.id)
+        let base = trimmed.isEmpty ? "urn:gazette:\(identity.contentHash)" : trimmed
+        if try !isTaken(base) { return base }
+        let suffix = String(ContentHash.fnv1a(feedKey), radix: 16)
+        var candidate = "\(base)#\(suffix)"
+        var attempt = 2
+        while try isTaken(candidate) {
+            candidate = "\(base)#\(suffix)-\(attempt)"
+            attempt += 1
+        }
+        return candidate
+    }
+
+    private func isTaken(_ id: String) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT EXISTS (SELECT 1 FROM article WHERE id = ?) OR EXISTS (SELECT 1 FROM tombstone WHERE articleId = ?)
+                """),
+            arguments: [id, id]) ?? false
+    }
+
+    private func json(_ item: FeedItem) throws -> String {
+        String(decoding: try encoder.encode(item), as: UTF8.self)
+    }
+}

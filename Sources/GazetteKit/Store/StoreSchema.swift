@@ -1,0 +1,82 @@
+import GRDB
+
+/// The state database's schema, built by numbered migrations so every older file upgrades in place.
+///
+/// Dates are stored as `REAL` seconds since the reference date (2001-01-01 UTC), which round-trip
+/// `Date` exactly. Lists (authors, categories, enclosures) and each feed's copy of an entry are
+/// stored as JSON text.
+///
+/// v1 tables:
+/// - `feed_state`: one row per feed key, every `FeedFetchState` field.
+/// - `feed_info`: one row per feed key, the feed metadata shown in provenance (`ArticleSource`).
+/// - `article`: the merged article; `titleKey`/`titleCore` index the content rule's candidates,
+///   `sortDate` (updated, else published, else first seen) orders reads, `changedAt` is when
+///   Gazette saw a copy change without a newer updated date.
+/// - `article_source`: one row per feed copy, with the keys it is recognised by (entry id and its
+///   canonical key, canonical link, host-free keys, content hash), the digest of the copy
+///   (`copyHash`) and the copy itself (`item`, JSON `FeedItem`). Deleted with its article.
+/// - `tombstone`: the keys (ids, canonical links, title, content hash) each feed's copies of an
+///   expired article were recognised by.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1", migrate: createVersion1)
+        return migrator
+    }
+
+    private static func createVersion1(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE feed_state (
+                feedKey TEXT PRIMARY KEY NOT NULL,
+                etag TEXT, lastModified TEXT, bodyHash TEXT, lastStatus INTEGER, lastError TEXT,
+                lastAttempt REAL, lastSuccess REAL, consecutiveFailures INTEGER NOT NULL DEFAULT 0,
+                nextFetch REAL, movedTo TEXT, gone INTEGER NOT NULL DEFAULT 0, itemCount INTEGER,
+                title TEXT, siteLink TEXT, lastMatchCount INTEGER
+            ) STRICT;
+            CREATE TABLE feed_info (
+                feedKey TEXT PRIMARY KEY NOT NULL,
+                title TEXT, link TEXT, feedID TEXT, updated REAL
+            ) STRICT;
+            CREATE TABLE article (
+                id TEXT PRIMARY KEY NOT NULL,
+                title TEXT NOT NULL, link TEXT, published REAL, updated REAL,
+                firstSeen REAL NOT NULL, changedAt REAL, sortDate REAL NOT NULL,
+                authors TEXT NOT NULL, summary TEXT, content TEXT, categories TEXT NOT NULL,
+                enclosures TEXT NOT NULL, image TEXT,
+                canonicalLink TEXT, titleKey TEXT NOT NULL, titleCore TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX article_sortDate ON article(sortDate);
+            CREATE INDEX article_firstSeen ON article(firstSeen);
+            CREATE INDEX article_titleCore ON article(titleCore);
+            CREATE TABLE article_source (
+                id INTEGER PRIMARY KEY,
+                articleId TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                feedKey TEXT NOT NULL,
+                entryID TEXT NOT NULL, entryKey TEXT NOT NULL, idIsReliable INTEGER NOT NULL,
+                link TEXT, canonicalLink TEXT, linkIsReliable INTEGER NOT NULL,
+                hostFreeKey1 TEXT, hostFreeKey2 TEXT,
+                titleKey TEXT NOT NULL, contentHash TEXT NOT NULL, copyHash TEXT NOT NULL,
+                firstSeen REAL NOT NULL, item TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX article_source_article ON article_source(articleId);
+            CREATE INDEX article_source_entryID ON article_source(feedKey, entryID);
+            CREATE INDEX article_source_entryKey ON article_source(feedKey, entryKey);
+            CREATE INDEX article_source_link ON article_source(canonicalLink);
+            CREATE INDEX article_source_hostFree1 ON article_source(feedKey, hostFreeKey1);
+            CREATE INDEX article_source_hostFree2 ON article_source(feedKey, hostFreeKey2);
+            CREATE INDEX article_source_contentHash ON article_source(feedKey, contentHash);
+            CREATE TABLE tombstone (
+                id INTEGER PRIMARY KEY,
+                articleId TEXT NOT NULL, feedKey TEXT NOT NULL,
+                entryID TEXT NOT NULL, entryKey TEXT NOT NULL, idIsReliable INTEGER NOT NULL,
+                canonicalLink TEXT, linkIsReliable INTEGER NOT NULL, titleKey TEXT NOT NULL,
+                contentHash TEXT NOT NULL, expiredAt REAL NOT NULL
+            ) STRICT;
+            CREATE INDEX tombstone_entryKey ON tombstone(feedKey, entryKey);
+            CREATE INDEX tombstone_entryID ON tombstone(feedKey, entryID);
+            CREATE INDEX tombstone_link ON tombstone(canonicalLink);
+            CREATE INDEX tombstone_article ON tombstone(articleId);
+            CREATE INDEX tombstone_expiredAt ON tombstone(expiredAt);
+            """)
+    }
+}

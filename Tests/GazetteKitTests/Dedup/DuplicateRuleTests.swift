@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import GazetteKit
+
+@Suite struct DuplicateRuleTests {
+    struct LabelledSet: Decodable {
+        var pairs: [Pair]
+    }
+
+    struct Pair: Decodable {
+        var id: String
+        var duplicate: Bool
+        var why: String
+        var a: Copy
+        var b: Copy
+    }
+
+    struct Copy: Decodable {
+        var title: String
+        var link: String
+        var originalLink: String?
+        var published: Date
+        var text: String
+
+        var facts: DuplicateRule.Facts {
+            DuplicateRule.Facts(title: title, link: originalLink ?? link, date: published, html: text)
+        }
+    }
+
+    static func labelledPairs() throws -> [Pair] {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(LabelledSet.self, from: Fixtures.data("Dedup/labelled-pairs.json")).pairs
+    }
+
+    @Test func labelledPairsHavePerfectPrecisionAndReportRecall() throws {
+        let pairs = try Self.labelledPairs()
+        #expect(pairs.count >= 60)
+        #expect(pairs.contains { $0.duplicate } && pairs.contains { !$0.duplicate })
+        let rule = DuplicateRule()
+        var truePositives = 0
+        var falsePositives: [String] = []
+        var missed: [String] = []
+        for pair in pairs {
+            let predicted = rule.isDuplicate(pair.a.facts, pair.b.facts)
+            // The rule must be symmetric.
+            #expect(predicted == rule.isDuplicate(pair.b.facts, pair.a.facts), "\(pair.id) is not symmetric")
+            switch (predicted, pair.duplicate) {
+            case (true, true): truePositives += 1
+            case (true, false): falsePositives.append(pair.id)
+            case (false, true): missed.append(pair.id)
+            case (false, false): break
+            }
+        }
+        let duplicates = pairs.filter(\.duplicate).count
+        let predicted = truePositives + falsePositives.count
+        let precision = predicted == 0 ? 1 : Double(truePositives) / Double(predicted)
+        let recall = Double(truePositives) / Double(duplicates)
+        print("""
+            Dedup labelled set: \(pairs.count) pairs (\(duplicates) duplicates, \(pairs.count - duplicates) look-alikes)
+            precision \(String(format: "%.1f", precision * 100))% (\(truePositives)/\(predicted)), \
+            recall \(String(format: "%.1f", recall * 100))% (\(truePositives)/\(duplicates))
+            false merges: \(falsePositives.isEmpty ? "none" : falsePositives.joined(separator: ", "))
+            missed duplicates: \(missed.isEmpty ? "none" : missed.joined(separator: ", "))
+            """)
+        #expect(falsePositives.isEmpty, "false merges: \(falsePositives)")
+        #expect(precision == 1)
+        #expect(recall >= 0.85, "recall fell to \(recall); missed: \(missed)")
+    }
+
+    @Test func titlesAloneNeverMerge() {
+        let rule = DuplicateRule()
+        let a = DuplicateRule.Facts(title: "Council budget approved", link: "https://a.example/x", date: TestDates.base, html: nil)
+        let b = DuplicateRule.Facts(title: "Council budget approved", link: "https://b.example/y", date: TestDates.base, html: nil)
+        #expect(!rule.isDuplicate(a, b))
+    }
+
+    @Test func sameTextFarApartInTimeIsNotTheSameStory() {
+        let rule = DuplicateRule()
+        let text = "<p>The next meeting of the full council takes place at 7pm in the council chamber with questions from the public and motions from councillors.</p>"
+        let a = DuplicateRule.Facts(title: "Full council meeting", link: "https://a.example/1", date: TestDates.days(0), html: text)
+        let near = DuplicateRule.Facts(title: "Full council meeting", link: "https://b.example/1", date: TestDates.days(2.9), html: text)
+        let far = DuplicateRule.Facts(title: "Full council meeting", link: "https://b.example/2", date: TestDates.days(3.1), html: text)
+        #expect(rule.isDuplicate(a, near))
+        #expect(!rule.isDuplicate(a, far))
+    }
+
+    @Test func differingFiguresKeepTemplatedStoriesApart() {
+        let rule = DuplicateRule()
+        let template = "Rutland County Council is to raise council tax by 4.99 per cent from April, adding %@ pounds a year to a Band D bill, after a vote of the full council on Monday evening at Oakham."
+        let a = DuplicateRule.Facts(title: "Council tax to rise", link: nil, date: TestDates.base, html: template.replacingOccurrences(of: "%@", with: "112"))
+        let b = DuplicateRule.Facts(title: "Council tax to rise", link: nil, date: TestDates.base, html: template.replacingOccurrences(of: "%@", with: "107"))
+        #expect(a.text.containment(with: b.text) >= rule.minContainment)  // the text alone would merge them
+        #expect(!rule.isDuplicate(a, b))
+    }
+
+    @Test func homePageLinksDoNotMerge() {
+        let rule = DuplicateRule()
+        let a = DuplicateRule.Facts(title: "Story one", link: "https://www.example.gov.uk/", date: TestDates.base, html: nil)
+        let b = DuplicateRule.Facts(title: "Story two", link: "http://example.gov.uk", date: TestDates.base, html: nil)
+        #expect(!rule.sameLink(a, b))
+    }
+}
