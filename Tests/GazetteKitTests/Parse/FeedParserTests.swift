@@ -141,7 +141,7 @@ func parseFixture(_ name: String, base: String? = nil, charset: String? = nil) t
         let first = try parseFixture("no-guid-items.xml")
         let second = try parseFixture("no-guid-items.xml")
         #expect(first.items.map(\.id) == second.items.map(\.id))
-        #expect(first.items.allSatisfy(\.idIsDerived))
+        #expect(first.items.allSatisfy { $0.idIsDerived })
         #expect(Set(first.items.map(\.id)).count == 3)
     }
 

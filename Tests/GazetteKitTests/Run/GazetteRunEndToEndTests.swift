@@ -91,7 +91,8 @@ import Testing
         #expect(titles.contains("New family hub opens in Eastbridge"))
         let merged = try #require(council.items.first { $0.title == "Council budget approved after long debate" })
         #expect(merged.content?.contains("Also reported by") == true, "\(merged.content ?? "nil")")
-        #expect(merged.id == "https://www.northshire.example.gov.uk/news/budget-2025")
+        // The story keeps the id of whichever copy was stored first (both arrive in the same run).
+        #expect(["https://www.northshire.example.gov.uk/news/budget-2025", "tag:wire.example,2025:northshire-budget"].contains(merged.id))
 
         // The HTML listing's items arrive with absolute links, dates and authors, and the story also
         // carried by the council's RSS is not published twice; routing adds the council's children's item.
@@ -200,7 +201,11 @@ import Testing
         let wire = try Fixtures.data("Run/digest-wire.atom")
         workspace.server.route("/wire.atom", .init(status: 200, headers: ["Content-Type": "application/atom+xml"], body: .trickle(wire, delay: 0.05)))
         let process = Process()
-        process.executableURL = try #require(GazetteBinary.url)
+        guard let binary = GazetteBinary.url else {
+            Issue.record("the gazette binary was not built next to the tests")
+            return
+        }
+        process.executableURL = binary
         process.arguments = ["run", "--config", workspace.config.path, "--quiet"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
