@@ -33,7 +33,7 @@ import Testing
         let report = try PublishFixture.load("publish-basic.json").publish(into: output)
         #expect(report.written.sorted() == Self.allFiles)
         #expect(report.unchanged.isEmpty)
-        #expect(report.entryCounts == ["tech": 5, "science": 2, "empty": 0])
+        #expect(report.entryCounts == ["tech": 5, "science": 3, "empty": 0])
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == Self.allFiles)
         let mode = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("tech.xml").path)[.posixPermissions] as? Int
         #expect(mode == 0o644)
