@@ -12,6 +12,7 @@ public struct DuplicateTextCollapser: Sendable {
     /// Paragraphs shorter than this (normalized characters) are never treated as repeats ("Share", "* * *").
     public var minimumRepeatLength: Int
 
+    /// A collapser that ignores repeats shorter than `minimumRepeatLength` normalized characters.
     public init(minimumRepeatLength: Int = 20) {
         self.minimumRepeatLength = minimumRepeatLength
     }

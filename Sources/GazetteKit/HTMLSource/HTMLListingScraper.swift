@@ -12,6 +12,7 @@ public struct HTMLListingScraper: Sendable {
     /// The key path used in messages (`feeds[2].html` when the caller knows the feed's index).
     public var keyPath: String
 
+    /// A scraper whose messages name rule keys under `keyPath` (e.g. `feeds[2].html`).
     public init(keyPath: String = "html") {
         self.keyPath = keyPath
     }

@@ -9,6 +9,7 @@ public struct HTMLRuleSuggestion: Sendable, Hashable, CustomStringConvertible {
     /// The first few items it extracted, to show the user what they would get.
     public var sample: [FeedItem]
 
+    /// A suggestion for `rule`, which extracted `itemCount` items, `sample` being the first few.
     public init(rule: HTMLRule, itemCount: Int, sample: [FeedItem]) {
         self.rule = rule
         self.itemCount = itemCount

@@ -8,6 +8,7 @@ public struct HTMLScrapeReport: Sendable, Hashable {
     /// Matched nodes dropped because they had neither title nor link, or repeated an earlier item.
     public var skippedCount: Int
 
+    /// A report of one scrape: the feed and its match counts.
     public init(feed: ParsedFeed, matchCount: Int, skippedCount: Int) {
         self.feed = feed
         self.matchCount = matchCount

@@ -14,6 +14,7 @@ public enum HTMLSourceError: Error, Sendable, Hashable, CustomStringConvertible 
     /// libxml2 could not build any document from the bytes.
     case unreadablePage(url: String)
 
+    /// The message shown to the user: the key or page, what is wrong, and what to do.
     public var description: String {
         switch self {
         case .invalidXPath(let key, let expression, let reason):

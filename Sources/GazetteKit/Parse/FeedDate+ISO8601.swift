@@ -88,10 +88,11 @@ extension FeedDate {
             if digits == 0 {
                 let wordStart = scanner.index
                 while let byte = scanner.peek, byte >= 0x80 || isLetter(byte) { scanner.index += 1 }
-                guard scanner.index > wordStart,
-                      case .month(let month) = classify(scanner.slice(from: wordStart))
-                else { return false }
-                fields.month = month
+                guard scanner.index > wordStart else { return false }
+                switch classify(scanner.slice(from: wordStart)) {
+                case .month(let month), .foreignMonth(let month): fields.month = month
+                default: return false
+                }
             } else if digits == 3 && scanner.peek != UInt8(ascii: "-") {
                 return setOrdinal(value, &fields)
             } else if digits == 2 || (digits == 3 && value < 100) {

@@ -2,6 +2,10 @@ extension FeedDate {
     /// What a word inside a date string means.
     enum Word: Sendable, Equatable {
         case month(Int)
+        /// A month name in another western European language (German, French, Spanish, Italian,
+        /// Dutch, Portuguese). Some are also English words (`set`, `out`, `ago`), so they name
+        /// the month only when no other month name came first.
+        case foreignMonth(Int)
         /// A time zone, in seconds east of UTC; `isUTCName` for GMT/UT/UTC/Z, which a following
         /// numeric offset may refine (`GMT-05:00`).
         case zone(Int, isUTCName: Bool)
@@ -106,7 +110,30 @@ extension FeedDate {
         }
         table[pack("am")] = .am
         table[pack("pm")] = .pm
+        for (name, month) in foreignMonthNames where name.utf8.count <= 8 && name.utf8.allSatisfy({ $0 < 0x80 }) {
+            table[pack(name)] = table[pack(name)] ?? .foreignMonth(month)
+        }
         return table
+    }()
+
+    /// German, French, Spanish, Italian, Dutch and Portuguese month names and abbreviations that
+    /// differ from the English ones.
+    private static let foreignMonthNames: [(String, Int)] = {
+        let names: [[String]] = [
+            ["januar", "janv", "janvier", "ene", "enero", "gen", "gennaio", "januari", "janeiro"],
+            ["februar", "févr", "fevr", "février", "febrero", "febbraio", "februari", "fev", "fevereiro"],
+            ["mär", "märz", "maerz", "mrz", "mars", "marzo", "mrt", "maart", "março", "marco"],
+            ["avr", "avril", "abr", "abril", "aprile"],
+            ["mai", "mayo", "mag", "maggio", "mei", "maio"],
+            ["juni", "juin", "junio", "giu", "giugno", "junho"],
+            ["juli", "juil", "juillet", "julio", "lug", "luglio", "julho"],
+            ["août", "aout", "ago", "agosto", "augustus"],
+            ["septembre", "septiembre", "set", "settembre", "setembro"],
+            ["okt", "oktober", "octobre", "octubre", "ott", "ottobre", "out", "outubro"],
+            ["novembre", "noviembre", "novembro"],
+            ["dez", "dezember", "déc", "décembre", "dic", "diciembre", "dicembre", "dezembro"],
+        ]
+        return names.enumerated().flatMap { index, list in list.map { ($0, index + 1) } }
     }()
 
     /// Words looked up by their lower-cased text: non-ASCII and long names (Greek, Hungarian, Korean).
@@ -122,6 +149,9 @@ extension FeedDate {
             ("Νοέ", 11), ("Νοε", 11), ("Δεκ", 12),
         ]
         for (name, month) in greek { table[name.lowercased()] = .month(month) }
+        for (name, month) in foreignMonthNames where table[name] == nil {
+            table[name] = .foreignMonth(month)
+        }
         table["오전"] = .koreanAM
         table["오후"] = .koreanPM
         return table

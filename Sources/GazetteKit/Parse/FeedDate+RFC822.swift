@@ -169,6 +169,8 @@ extension FeedDate {
             case .month(let month):
                 guard state.month == 0 || state.month == month else { return false }
                 state.month = month
+            case .foreignMonth(let month):
+                if state.month == 0 { state.month = month }
             case .zone(let offset, let isUTCName):
                 if state.hasTime, state.zone == nil {
                     state.zone = offset

@@ -9,8 +9,8 @@ import Foundation
 ///   ISO 8601 / W3C-DTF parser (`FeedDate+ISO8601.swift`), which rejects trailing garbage;
 /// - everything else goes to a tolerant token parser (`FeedDate+RFC822.swift`) that understands
 ///   RFC 822/1123/2822, asctime, JavaScript `Date.toString`, named/military/numeric zones, and the
-///   Greek, Hungarian and Korean forms seen in the wild. It ignores weekday names (right or wrong) and
-///   trailing words after the time.
+///   Greek, Hungarian, Korean and western European month names seen in the wild. It ignores
+///   weekday names (right or wrong) and trailing words after the time.
 ///
 /// Impossible dates (month 13, 30 February, hour 25, offset -99:99) are rejected. A missing time
 /// means midnight; a missing zone means UTC (Korean forms: KST).

@@ -124,7 +124,7 @@ public struct GazetteRunner: Sendable {
             summary.mergedArticles += report.ingest?.merged ?? 0
             summary.problems += report.problems
             summary.notes += report.notes
-            if options.dryRun { summary.newArticles += report.itemsParsed }
+            summary.itemsParsed += report.itemsParsed
         }
 
         if !options.dryRun, let store {

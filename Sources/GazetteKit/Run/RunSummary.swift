@@ -14,6 +14,8 @@ public struct RunSummary: Sendable, Hashable {
     public var failed = 0
     /// Feeds that answered 410 Gone.
     public var gone = 0
+    /// Items parsed from fetched feeds (after filters); what a dry run reports.
+    public var itemsParsed = 0
     public var newArticles = 0
     public var updatedArticles = 0
     /// Items that joined an article already known from another feed.
@@ -38,9 +40,14 @@ public struct RunSummary: Sendable, Hashable {
         let sections = dryRun ? "nothing written" : "\(sectionsRewritten.count) section\(sectionsRewritten.count == 1 ? "" : "s") rewritten"
         var text = "\(prefix)\(feedsAttempted) of \(feedsConfigured) feeds due: \(fetched) fetched, \(notModified) not modified, \(failed) failed"
         if gone > 0 { text += ", \(gone) gone" }
-        text += "; \(newArticles) new, \(updatedArticles) updated"
-        if mergedArticles > 0 { text += ", \(mergedArticles) merged into known" }
-        text += " articles; \(sections) in " + String(format: "%.1fs", elapsed)
+        if dryRun {
+            text += "; \(itemsParsed) items parsed"
+        } else {
+            text += "; \(newArticles) new, \(updatedArticles) updated"
+            if mergedArticles > 0 { text += ", \(mergedArticles) merged into known" }
+            text += " articles"
+        }
+        text += "; \(sections) in " + String(format: "%.1fs", elapsed)
         return text
     }
 }

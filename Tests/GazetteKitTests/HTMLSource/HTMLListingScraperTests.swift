@@ -210,6 +210,20 @@ func isoDate(_ text: String) -> Date? {
         #expect(results.allSatisfy { $0 == reference })
     }
 
+    @Test func deeplyNestedMarkupIsHandledWithoutCrashing() throws {
+        let depth = 50_000
+        let html = "<html><body>" + String(repeating: "<div class=\"d\">", count: depth)
+            + "<article><h2><a href=\"/x\">Deep</a></h2></article>" + String(repeating: "</div>", count: depth) + "</body></html>"
+        let data = Data(html.utf8)
+        let url = try #require(URL(string: "https://x.example/"))
+        let report = try HTMLListingScraper().scrapeReport(
+            data, url: url, rule: HTMLRule(item: "//div[@class='d']", title: ".", link: ".//a/@href"), httpCharset: nil)
+        // libxml2 stops building the tree at its nesting limit (256) instead of recursing without bound.
+        #expect(report.matchCount <= 300)
+        #expect(HTMLRuleSuggester.suggest(data, url: url) == nil)
+        #expect(DuplicateTextCollapser().collapseRepeats(in: html).isEmpty == false)
+    }
+
     @Test func repeatedLinksOnOnePageBecomeOneItem() throws {
         let html = """
             <html><body>

@@ -226,4 +226,33 @@ import Testing
         let store = try ArticleStore(path: workspace.database.path, readOnly: true)
         #expect(try store.fetchState(for: workspace.server.url("/wire.atom").absoluteString)?.lastSuccess != nil)
     }
+
+    @Test func pageThatStopsMatchingIsReportedAsALayoutChange() throws {
+        let workspace = try Self.makeWorkspace()
+        defer { workspace.close() }
+        #expect(try workspace.run([]).status == 0)
+        workspace.server.route(
+            "/childrens-services/",
+            .ok("<html><body><div class='new-design'><h3>Redesigned</h3></div></body></html>", type: "text/html"))
+        let result = try workspace.run(["--force"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("Trade Weekly") && result.stderr.contains("layout may have changed"), "\(result.stderr)")
+        let list = try GazetteBinary.run(["list", "--config", workspace.config.path])
+        let line = list.stdout.split(separator: "\n").first { $0.hasPrefix("Trade Weekly") }
+        #expect(line?.contains("layout may have changed") == true, "\(list.stdout)")
+        // What was published from the page before stays published.
+        #expect(try workspace.published("childrens-services").items.contains { $0.title == "Closing up the support gap" })
+    }
+
+    @Test func dryRunFetchesAndParsesButWritesNothing() throws {
+        let workspace = try Self.makeWorkspace()
+        defer { workspace.close() }
+        let result = try workspace.run(["--dry-run"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("dry run: 5 of 5 feeds due: 4 fetched"), "\(result.stdout)")
+        #expect(result.stdout.contains("items parsed; nothing written"), "\(result.stdout)")
+        #expect(workspace.server.requestCount("/county.xml") == 1)
+        #expect(!FileManager.default.fileExists(atPath: workspace.output.path))
+        #expect(!FileManager.default.fileExists(atPath: workspace.database.path))
+    }
 }
