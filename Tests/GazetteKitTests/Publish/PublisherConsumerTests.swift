@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 /// Real consumers read what the publisher writes: the RFC 4287 schema (jing), Python's feedparser,
@@ -42,7 +43,8 @@ import Testing
         #expect(result.status != 0)
     }
 
-    @Test(.enabled(if: ConsumerTools.hasFeedparser, "python3 with feedparser is not installed (pip install feedparser)"), arguments: fixtures)
+    @Test(
+        .enabled(if: ConsumerTools.hasFeedparser, "python3 with feedparser is not installed (pip install feedparser)"), arguments: fixtures)
     func feedparserReadsEveryAtomFileWithoutBozoAndSameEntries(fixture: String) async throws {
         let (dir, sections, _) = try Self.publish(fixture)
         defer { dir.remove() }
@@ -67,7 +69,10 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: ConsumerTools.newsboat != nil && ConsumerTools.python3 != nil, "newsboat or python3 is not installed (apt-get install newsboat)"), arguments: fixtures)
+    @Test(
+        .enabled(
+            if: ConsumerTools.newsboat != nil && ConsumerTools.python3 != nil,
+            "newsboat or python3 is not installed (apt-get install newsboat)"), arguments: fixtures)
     func newsboatListsTheSameTitlesOverLoopbackHTTP(fixture: String) async throws {
         let (dir, sections, _) = try Self.publish(fixture)
         defer { dir.remove() }

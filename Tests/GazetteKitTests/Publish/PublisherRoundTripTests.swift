@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 /// Publish, then read the files back with Gazette's own parser: what readers get is what was stored.
