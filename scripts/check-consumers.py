@@ -7,8 +7,8 @@ found a problem (listed under "problems"), 2 on usage errors. A tool that is not
 reported under "missing" and its checks are skipped.
 
 - feedparser (pip): parses every *.xml file; problems when bozo != 0.
-- newsboat (apt): subscribed to every *.xml file through a loopback HTTP server on 127.0.0.1 (free
-  port), reloads once, then its cache.db is read (newsboat exits 0 even when it fails).
+- newsboat (apt): subscribed to each *.xml file (one run per file) through a loopback HTTP server on
+  127.0.0.1 (free port), reloads once, then its cache.db is read (newsboat exits 0 even when it fails).
 - jsonfeed: every *.json file is checked against JSON Feed 1.1's required fields (feedparser 6 has
   no JSON Feed support).
 - opml: sources.opml is parsed as XML and its outlines listed.
@@ -89,39 +89,39 @@ def run_newsboat(directory, report):
     thread.start()
     try:
         port = server.server_address[1]
-        with tempfile.TemporaryDirectory(prefix="gazette-newsboat-") as home:
-            urls = {f"http://127.0.0.1:{port}/{name}": name for name in names}
-            with open(os.path.join(home, "urls"), "w") as f:
-                f.write("".join(url + "\n" for url in urls))
-            with open(os.path.join(home, "config"), "w") as f:
-                f.write("reload-threads 1\ndownload-retries 1\ndownload-timeout 10\n")
-            env = dict(os.environ, HOME=home, XDG_CONFIG_HOME=home, XDG_DATA_HOME=home, TERM="dumb")
-            completed = subprocess.run(
-                [newsboat, "-u", "urls", "-C", "config", "-c", "cache.db", "-x", "reload", "-d", "nb.log", "-l", "4"],
-                cwd=home, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
-            log_path = os.path.join(home, "nb.log")
-            log = open(log_path, errors="replace").read() if os.path.exists(log_path) else ""
-            errors = [line for line in log.splitlines() if "ERROR" in line]
-            for line in errors:
-                report["problems"].append(f"newsboat: {line.strip()}")
-            titles = {name: [] for name in names}
-            feeds = {}
-            cache = os.path.join(home, "cache.db")
-            if os.path.exists(cache):
+        titles, feeds = {}, {}
+        # One newsboat run per file: newsboat keeps one copy of an item per guid across all its
+        # feeds, so an entry published in two sections would show up under only one of them.
+        for name in names:
+            url = f"http://127.0.0.1:{port}/{name}"
+            with tempfile.TemporaryDirectory(prefix="gazette-newsboat-") as home:
+                with open(os.path.join(home, "urls"), "w") as f:
+                    f.write(url + "\n")
+                with open(os.path.join(home, "config"), "w") as f:
+                    f.write("reload-threads 1\ndownload-retries 1\ndownload-timeout 10\n")
+                env = dict(os.environ, HOME=home, XDG_CONFIG_HOME=home, XDG_DATA_HOME=home, TERM="dumb")
+                subprocess.run(
+                    [newsboat, "-u", "urls", "-C", "config", "-c", "cache.db", "-x", "reload", "-d", "nb.log", "-l", "4"],
+                    cwd=home, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+                log_path = os.path.join(home, "nb.log")
+                log = open(log_path, errors="replace").read() if os.path.exists(log_path) else ""
+                for line in log.splitlines():
+                    if "ERROR" in line:
+                        report["problems"].append(f"newsboat: {name}: {line.strip()}")
+                titles[name] = []
+                cache = os.path.join(home, "cache.db")
+                if not os.path.exists(cache):
+                    report["problems"].append(f"newsboat: {name}: no cache.db written")
+                    continue
                 db = sqlite3.connect(cache)
-                for feedurl, title in db.execute("select feedurl, title from rss_item order by pubDate desc, id asc"):
-                    if feedurl in urls:
-                        titles[urls[feedurl]].append(title)
-                for rssurl, title in db.execute("select rssurl, title from rss_feed"):
-                    if rssurl in urls:
-                        feeds[urls[rssurl]] = title
+                titles[name] = [t for (t,) in db.execute(
+                    "select title from rss_item where feedurl = ? order by pubDate desc, id asc", (url,))]
+                for (title,) in db.execute("select title from rss_feed where rssurl = ?", (url,)):
+                    feeds[name] = title
                 db.close()
-            else:
-                report["problems"].append("newsboat: no cache.db written")
-            for name in names:
                 if name not in feeds:
                     report["problems"].append(f"newsboat: {name}: feed not in cache.db")
-            report["newsboat"] = {"exit": completed.returncode, "titles": titles, "feeds": feeds}
+        report["newsboat"] = {"titles": titles, "feeds": feeds}
     finally:
         server.shutdown()
         server.server_close()

@@ -51,9 +51,10 @@ struct BenchPublishCommand: ParsableCommand {
             oneChanged.append(Self.seconds(try clock.measure { report = try publisher.publish(changed, sources: listings) }))
         }
         let median = { (values: [Double]) in values.sorted()[values.count / 2] }
-        print(String(
-            format: "gazette-publish %d %d %d %d %.4f %.4f %.4f", sections, candidates, entries, bytes,
-            median(firsts), median(unchangedRuns), median(oneChanged)))
+        print(
+            String(
+                format: "gazette-publish %d %d %d %d %.4f %.4f %.4f", sections, candidates, entries, bytes,
+                median(firsts), median(unchangedRuns), median(oneChanged)))
     }
 
     private static func seconds(_ duration: Duration) -> Double {
@@ -70,8 +71,12 @@ struct BenchPublishCommand: ParsableCommand {
                 link: "https://s\(source).example/\(index)/\(n)", published: when, firstSeen: when,
                 authors: [Person(name: "Writer \(n % 13)")], content: String(repeating: paragraph, count: 5),
                 categories: ["c\(n % 5)"],
-                sources: [ArticleSource(feedKey: "https://s\(source).example/feed", feedTitle: "Source \(source)", entryID: "\(n)", firstSeen: when)])
+                sources: [
+                    ArticleSource(
+                        feedKey: "https://s\(source).example/feed", feedTitle: "Source \(source)", entryID: "\(n)", firstSeen: when)
+                ])
         }
-        return SectionInput(section: SectionConfig(id: "section-\(index)", title: "Section \(index)", maxEntries: maxEntries), articles: articles)
+        return SectionInput(
+            section: SectionConfig(id: "section-\(index)", title: "Section \(index)", maxEntries: maxEntries), articles: articles)
     }
 }

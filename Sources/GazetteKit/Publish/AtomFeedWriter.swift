@@ -85,7 +85,6 @@ struct AtomFeedWriter {
             if let title = source.title { xml.element("title", [("type", "text")], text: title) }
             if let link = source.link { xml.empty("link", [("rel", "alternate"), ("type", "text/html"), ("href", link)]) }
             if let feedURL = source.feedURL { xml.empty("link", [("rel", "self"), ("href", feedURL)]) }
-            if let updated = source.updated { xml.element("updated", text: PublishDate.rfc3339(updated)) }
             xml.close()
         }
         xml.close()

@@ -22,8 +22,10 @@ struct IndexPageWriter {
 
             """
         for section in sections {
-            html += "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"\(esc(section.title))\" href=\"\(esc(section.id)).xml\">\n"
-            html += "<link rel=\"alternate\" type=\"application/feed+json\" title=\"\(esc(section.title)) (JSON Feed)\" href=\"\(esc(section.id)).json\">\n"
+            html +=
+                "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"\(esc(section.title))\" href=\"\(esc(section.id)).xml\">\n"
+            html +=
+                "<link rel=\"alternate\" type=\"application/feed+json\" title=\"\(esc(section.title)) (JSON Feed)\" href=\"\(esc(section.id)).json\">\n"
         }
         html += "<style>\n" + IndexPageWriter.css + "</style>\n</head>\n<body>\n<header>\n"
         html += "<h1>\(esc(siteTitle))</h1>\n"

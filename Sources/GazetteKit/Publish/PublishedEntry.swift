@@ -11,12 +11,15 @@ struct PublishedEntry: Sendable, Hashable {
     }
 
     /// The feed an entry came from, as `atom:source` describes it.
+    ///
+    /// No `updated`: the store keeps each feed's *latest* `updated` (many feeds change it on every
+    /// fetch), so publishing it would rewrite every section on every run and defeat 304s. It can come
+    /// back once the store keeps the feed's `updated` as of each copy.
     struct Source: Sendable, Hashable {
         var id: String?
         var title: String?
         var link: String?
         var feedURL: String?
-        var updated: Date?
     }
 
     /// Another feed that carried the same story ("Also reported by").
@@ -145,8 +148,7 @@ struct PublishedEntry: Sendable, Hashable {
             id: PublishURL.identifier(text(source.feedID)) ?? feedURL,
             title: text(source.feedTitle),
             link: PublishURL.web(source.feedLink),
-            feedURL: feedURL,
-            updated: source.feedUpdated
+            feedURL: feedURL
         )
         return result.id == nil && result.title == nil && result.link == nil && result.feedURL == nil ? nil : result
     }

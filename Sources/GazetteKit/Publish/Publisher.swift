@@ -21,7 +21,8 @@ import Foundation
 ///   `maxPerSource` per first source. Undated articles use their first-seen time.
 /// - A merged article's other sources: an "Also reported by: …" paragraph at the end of the content
 ///   and one `link rel="related"` each (not `via`, which Gazette's own parser reads as the original
-///   link); the first source is the entry's `atom:source`.
+///   link); the first source is the entry's `atom:source` (id, title, links; no `updated`, which
+///   the store only knows as the feed's latest value: it would change every section on every fetch).
 /// - Links, enclosures, images and author URIs are published only when they are `http(s)` URLs;
 ///   forbidden XML characters are removed from every value; article HTML is escaped as text, and
 ///   HTML that still looks active (see `UnsanitizedHTMLGuard`) is shown as visible source instead.

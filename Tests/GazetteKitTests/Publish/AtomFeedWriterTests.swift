@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 @Suite struct AtomFeedWriterTests {
@@ -10,8 +11,12 @@ import Testing
         return try XMLNodeTree.parse(Data(AtomFeedWriter(site: site).render(section)))
     }
 
-    static func article(_ id: String = "https://a.example/1", link: String? = "https://a.example/1", sources: [ArticleSource] = []) -> Article {
-        Article(id: id, title: "Title", link: link, published: Date(timeIntervalSince1970: 1_700_000_000), firstSeen: Date(timeIntervalSince1970: 1_600_000_000), sources: sources)
+    static func article(_ id: String = "https://a.example/1", link: String? = "https://a.example/1", sources: [ArticleSource] = [])
+        -> Article
+    {
+        Article(
+            id: id, title: "Title", link: link, published: Date(timeIntervalSince1970: 1_700_000_000),
+            firstSeen: Date(timeIntervalSince1970: 1_600_000_000), sources: sources)
     }
 
     @Test func feedHasStableIDSelfAndAlternateLinksAndGenerator() throws {
@@ -37,7 +42,8 @@ import Testing
     @Test func everyEntryMeetsTheRFCProseRulesTheSchemaCannotCheck() throws {
         // RFC 4287 §4.1.1: an author in the entry or the feed, and a link or content in each entry.
         let fixture = try PublishFixture.load("publish-hostile.json")
-        let section = PublishedSection(section: fixture.sectionInputs[0].section, site: fixture.siteConfig, articles: fixture.sectionInputs[0].articles)
+        let section = PublishedSection(
+            section: fixture.sectionInputs[0].section, site: fixture.siteConfig, articles: fixture.sectionInputs[0].articles)
         let root = try XMLNodeTree.parse(Data(AtomFeedWriter(site: fixture.siteConfig).render(section)))
         #expect(root.first("author")?.first("name") != nil)
         let entries = root.all("entry")
@@ -63,8 +69,10 @@ import Testing
     @Test func mergedArticleListsOtherSourcesAsRelatedLinks() throws {
         let seen = Date(timeIntervalSince1970: 0)
         let sources = [
-            ArticleSource(feedKey: "https://one.example/feed", feedTitle: "One", entryID: "1", link: "https://one.example/1", firstSeen: seen),
-            ArticleSource(feedKey: "https://two.example/feed", feedTitle: "Two", entryID: "2", link: "https://two.example/2", firstSeen: seen),
+            ArticleSource(
+                feedKey: "https://one.example/feed", feedTitle: "One", entryID: "1", link: "https://one.example/1", firstSeen: seen),
+            ArticleSource(
+                feedKey: "https://two.example/feed", feedTitle: "Two", entryID: "2", link: "https://two.example/2", firstSeen: seen),
         ]
         let entry = try #require(try Self.render([Self.article(sources: sources)]).first("entry"))
         let related = entry.all("link").filter { $0.attributes["rel"] == "related" }
@@ -76,11 +84,15 @@ import Testing
 
     @Test func enclosuresCarryTypeAndLength() throws {
         var article = Self.article()
-        article.enclosures = [Enclosure(url: "https://cdn.example/a.mp3", type: "audio/mpeg", length: 42), Enclosure(url: "https://cdn.example/b", type: "nonsense", length: -1)]
+        article.enclosures = [
+            Enclosure(url: "https://cdn.example/a.mp3", type: "audio/mpeg", length: 42),
+            Enclosure(url: "https://cdn.example/b", type: "nonsense", length: -1),
+        ]
         let links = try #require(try Self.render([article]).first("entry")).all("link").filter { $0.attributes["rel"] == "enclosure" }
-        #expect(links.map { $0.attributes } == [
-            ["rel": "enclosure", "type": "audio/mpeg", "href": "https://cdn.example/a.mp3", "length": "42"],
-            ["rel": "enclosure", "href": "https://cdn.example/b"],
-        ])
+        #expect(
+            links.map { $0.attributes } == [
+                ["rel": "enclosure", "type": "audio/mpeg", "href": "https://cdn.example/a.mp3", "length": "42"],
+                ["rel": "enclosure", "href": "https://cdn.example/b"],
+            ])
     }
 }

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 @Suite struct EntrySelectionTests {
     static func article(_ id: String, _ seconds: Double?, source: String?, firstSeen: Double = 0) -> Article {
         Article(
-            id: id, title: id, published: seconds.map { Date(timeIntervalSince1970: $0) }, firstSeen: Date(timeIntervalSince1970: firstSeen),
+            id: id, title: id, published: seconds.map { Date(timeIntervalSince1970: $0) },
+            firstSeen: Date(timeIntervalSince1970: firstSeen),
             sources: source.map { [ArticleSource(feedKey: $0, entryID: id, firstSeen: Date(timeIntervalSince1970: 0))] } ?? [])
     }
 

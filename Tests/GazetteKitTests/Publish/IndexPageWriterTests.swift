@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 @Suite struct IndexPageWriterTests {
@@ -23,7 +24,9 @@ import Testing
 
     @Test func listsLatestHeadlinesUpToTheLimitNewestFirst() throws {
         let html = try Self.render(headlines: 2)
-        #expect(html.contains("<a href=\"https://alpha.example.com/posts/4\" rel=\"noopener noreferrer\"><bdi>Alpha four: newest alpha</bdi></a>"))
+        #expect(
+            html.contains(
+                "<a href=\"https://alpha.example.com/posts/4\" rel=\"noopener noreferrer\"><bdi>Alpha four: newest alpha</bdi></a>"))
         #expect(html.contains("Merged story reported by three feeds"))
         #expect(!html.contains("Alpha three"), "only two headlines per section")
         let four = try #require(html.range(of: "Alpha four"))

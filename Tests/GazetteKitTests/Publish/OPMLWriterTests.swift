@@ -1,20 +1,27 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 @Suite struct OPMLWriterTests {
     @Test func groupsSourcesUnderTheirSectionsInOrder() throws {
         let loaded = try PublishFixture.load("publish-basic.json")
         let publisher = Publisher(site: loaded.siteConfig, outputDirectory: URL(fileURLWithPath: "/nonexistent"))
-        let bytes = OPMLWriter(site: loaded.siteConfig).render(sections: loaded.sectionInputs.map(publisher.prepare), sources: loaded.sourceListings)
+        let bytes = OPMLWriter(site: loaded.siteConfig).render(
+            sections: loaded.sectionInputs.map(publisher.prepare), sources: loaded.sourceListings)
         let root = try XMLNodeTree.parse(Data(bytes))
         #expect(root.name == "opml" && root.attributes["version"] == "2.0")
         #expect(root.first("head")?.first("title")?.text == "Gazette Test Desk: sources")
         let groups = try #require(root.first("body")).all("outline")
         #expect(groups.map { $0.attributes["text"] } == ["Technology", "Science", "Nothing yet"])
         #expect(groups[0].all("outline").map { $0.attributes["text"] } == ["Alpha Daily", "Beta Weekly", "Gamma News"])
-        #expect(groups[1].all("outline").map { $0.attributes["xmlUrl"] } == ["https://beta.example.net/atom", "https://delta.example.com/index.xml", nil])
-        #expect(groups[1].all("outline").map { $0.attributes["type"] } == ["rss", "rss", nil], "a local file is listed, but not as a subscribable feed")
+        #expect(
+            groups[1].all("outline").map { $0.attributes["xmlUrl"] } == [
+                "https://beta.example.net/atom", "https://delta.example.com/index.xml", nil,
+            ])
+        #expect(
+            groups[1].all("outline").map { $0.attributes["type"] } == ["rss", "rss", nil],
+            "a local file is listed, but not as a subscribable feed")
     }
 
     @Test func sourceListingFromConfigPrefersNameThenFetchedTitleThenKey() throws {

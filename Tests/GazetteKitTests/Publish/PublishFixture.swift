@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import GazetteKit
 
 /// A publish input stored as a JSON fixture under `Fixtures/Publish/`: a site, sections with their

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 @Suite struct PublishedEntryTests {
@@ -55,8 +56,9 @@ import Testing
             ])
         let entry = PublishedEntry(article: article)
         #expect(entry.mentions.map(\.title) == ["B & \"Co\"", "c.example"])
-        #expect(entry.contentHTML == "<p>c</p>\n<p class=\"gazette-also-reported\">Also reported by: "
-            + "<a href=\"https://b.example/1?x=1&amp;y=2\">B &amp; &quot;Co&quot;</a>, c.example</p>")
+        #expect(
+            entry.contentHTML == "<p>c</p>\n<p class=\"gazette-also-reported\">Also reported by: "
+                + "<a href=\"https://b.example/1?x=1&amp;y=2\">B &amp; &quot;Co&quot;</a>, c.example</p>")
     }
 
     @Test func singleLineFieldsCollapseWhitespace() {

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 /// Real consumers read what the publisher writes: the RFC 4287 schema (jing), Python's feedparser,
 /// newsboat over loopback HTTP, and JSON Feed / OPML structure checks. Each test is skipped, with
-/// the reason shown, only where its tool is missing; `.ci/run` installs them.
-@Suite struct PublisherConsumerTests {
+/// the reason shown, only where its tool is missing; `.ci/run` installs them. Serialized, so at most
+/// one external tool runs at a time beside the rest of the test suite.
+@Suite(.serialized) struct PublisherConsumerTests {
     static let fixtures = ["publish-basic.json", "publish-hostile.json"]
 
     /// Publishes `fixture` into a fresh folder and returns it with the sections as published.
@@ -20,32 +22,33 @@ import Testing
     static var schema: URL { Fixtures.url("Publish/atom.rnc") }
 
     @Test(.enabled(if: ConsumerTools.jing != nil, "jing is not installed (apt-get install jing)"), arguments: fixtures)
-    func atomFilesValidateAgainstRFC4287Schema(fixture: String) throws {
+    func atomFilesValidateAgainstRFC4287Schema(fixture: String) async throws {
         let (dir, sections, _) = try Self.publish(fixture)
         defer { dir.remove() }
         let jing = try #require(ConsumerTools.jing)
         let files = sections.map { dir.url.appendingPathComponent($0.id + ".xml").path }
-        let result = try ConsumerTools.run(jing, ["-c", Self.schema.path] + files)
+        let result = try await ConsumerTools.run(jing, ["-c", Self.schema.path] + files)
         #expect(result.status == 0, "jing: \(result.output)")
         #expect(!result.output.contains("error"), "jing: \(result.output)")
     }
 
     @Test(.enabled(if: ConsumerTools.jing != nil, "jing is not installed (apt-get install jing)"))
-    func schemaCheckRejectsAnInvalidFeed() throws {
+    func schemaCheckRejectsAnInvalidFeed() async throws {
         // Guards the check above: jing must fail on a feed without id and updated.
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let bad = dir.url.appendingPathComponent("bad.xml")
         try Data("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>x</title></feed>".utf8).write(to: bad)
-        let result = try ConsumerTools.run(try #require(ConsumerTools.jing), ["-c", Self.schema.path, bad.path])
+        let result = try await ConsumerTools.run(try #require(ConsumerTools.jing), ["-c", Self.schema.path, bad.path])
         #expect(result.status != 0)
     }
 
-    @Test(.enabled(if: ConsumerTools.hasFeedparser, "python3 with feedparser is not installed (pip install feedparser)"), arguments: fixtures)
-    func feedparserReadsEveryAtomFileWithoutBozoAndSameEntries(fixture: String) throws {
+    @Test(
+        .enabled(if: ConsumerTools.hasFeedparser, "python3 with feedparser is not installed (pip install feedparser)"), arguments: fixtures)
+    func feedparserReadsEveryAtomFileWithoutBozoAndSameEntries(fixture: String) async throws {
         let (dir, sections, _) = try Self.publish(fixture)
         defer { dir.remove() }
-        let report = try ConsumerTools.checkConsumers(dir.url, ["--feedparser"])
+        let report = try await ConsumerTools.checkConsumers(dir.url, ["--feedparser"])
         #expect(report.problems.isEmpty)
         let feeds = try #require(report.feedparser)
         #expect(feeds.keys.sorted() == sections.map { $0.id + ".xml" }.sorted())
@@ -66,11 +69,14 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: ConsumerTools.newsboat != nil && ConsumerTools.python3 != nil, "newsboat or python3 is not installed (apt-get install newsboat)"), arguments: fixtures)
-    func newsboatListsTheSameTitlesOverLoopbackHTTP(fixture: String) throws {
+    @Test(
+        .enabled(
+            if: ConsumerTools.newsboat != nil && ConsumerTools.python3 != nil,
+            "newsboat or python3 is not installed (apt-get install newsboat)"), arguments: fixtures)
+    func newsboatListsTheSameTitlesOverLoopbackHTTP(fixture: String) async throws {
         let (dir, sections, _) = try Self.publish(fixture)
         defer { dir.remove() }
-        let report = try ConsumerTools.checkConsumers(dir.url, ["--newsboat"])
+        let report = try await ConsumerTools.checkConsumers(dir.url, ["--newsboat"])
         #expect(report.problems.isEmpty)
         let newsboat = try #require(report.newsboat)
         for section in sections {
@@ -83,10 +89,10 @@ import Testing
     }
 
     @Test(.enabled(if: ConsumerTools.python3 != nil, "python3 is not installed"), arguments: fixtures)
-    func jsonFeedHasRequiredFieldsAndTheSameItemsAsAtom(fixture: String) throws {
+    func jsonFeedHasRequiredFieldsAndTheSameItemsAsAtom(fixture: String) async throws {
         let (dir, sections, _) = try Self.publish(fixture)
         defer { dir.remove() }
-        let report = try ConsumerTools.checkConsumers(dir.url, ["--jsonfeed", "--opml"])
+        let report = try await ConsumerTools.checkConsumers(dir.url, ["--jsonfeed", "--opml"])
         #expect(report.problems.isEmpty)
         let feeds = try #require(report.jsonfeed)
         for section in sections {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 /// Hostile store content (script tags, `javascript:` links, broken markup, control characters,
@@ -110,7 +111,8 @@ import Testing
         // Content is the stored HTML, escaped as text, byte for byte (minus forbidden characters).
         // Its content still holds a script, so the guard publishes its source as visible text.
         let content = try #require(first.first("content")?.text)
-        #expect(content.hasPrefix("<p>&lt;p&gt;Broken &lt;b&gt;markup &lt;i&gt;never closed ]]&gt; &lt;![CDATA[ cdata-ish ]]&gt;&lt;/p&gt;"))
+        #expect(
+            content.hasPrefix("<p>&lt;p&gt;Broken &lt;b&gt;markup &lt;i&gt;never closed ]]&gt; &lt;![CDATA[ cdata-ish ]]&gt;&lt;/p&gt;"))
         #expect(content.hasSuffix("&#13;\nafter CRLF</p>"))
         // The summary looks sanitized: it is the stored HTML, escaped once by XML, byte for byte.
         #expect(first.first("summary")?.text == "<p>summary ]]]]><![CDATA[> trick</p>")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 /// Publish, then read the files back with Gazette's own parser: what readers get is what was stored.
@@ -27,13 +28,13 @@ import Testing
                 #expect(item.id == entry.id)
                 #expect(!item.idIsDerived)
                 #expect(item.title == entry.title)
-                Self.expectAttribute(item.link, entry.link)
+                #expect(item.link == entry.link)
                 #expect(item.published == Self.whole(entry.published))
                 #expect(item.updated == Self.whole(entry.updated))
                 #expect(item.authors.map(\.name) == entry.authors.map(\.name))
                 #expect(item.authors.map(\.email) == entry.authors.map(\.email))
-                Self.expectAttribute(item.categories, entry.categories)
-                Self.expectAttribute(item.enclosures.map(\.url), entry.enclosures.map(\.url))
+                #expect(item.categories == entry.categories)
+                #expect(item.enclosures.map(\.url) == entry.enclosures.map(\.url))
                 #expect(item.enclosures.map(\.type) == entry.enclosures.map(\.type))
                 #expect(item.enclosures.map(\.length) == entry.enclosures.map(\.length))
                 let base = entry.link.flatMap(URL.init(string:)) ?? URL(string: section.atomURL)
@@ -69,19 +70,6 @@ import Testing
             #expect(feed.items.map(\.published) == section.entries.map { Self.whole($0.published) })
             #expect(feed.items.map(\.categories) == section.entries.map(\.categories))
             #expect(feed.items.map(\.image) == section.entries.map(\.image))
-        }
-    }
-
-    /// Compares values that travel in XML attributes. helper/parser's SAX2 reader (libxml2 without
-    /// entity substitution) hands back `&` in attribute values as `&#38;`: a parser bug, reported,
-    /// so values containing `&` are compared under a known issue until it is fixed.
-    static func expectAttribute<T: Equatable & Sendable>(_ parsed: T, _ expected: T, sourceLocation: SourceLocation = #_sourceLocation) {
-        if "\(expected)".contains("&") {
-            withKnownIssue("helper/parser returns & in attribute values as &#38;", isIntermittent: true) {
-                #expect(parsed == expected, sourceLocation: sourceLocation)
-            }
-        } else {
-            #expect(parsed == expected, sourceLocation: sourceLocation)
         }
     }
 

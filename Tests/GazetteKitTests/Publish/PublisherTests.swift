@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 @Suite struct PublisherTests {
@@ -33,9 +34,10 @@ import Testing
         let report = try PublishFixture.load("publish-basic.json").publish(into: output)
         #expect(report.written.sorted() == Self.allFiles)
         #expect(report.unchanged.isEmpty)
-        #expect(report.entryCounts == ["tech": 5, "science": 2, "empty": 0])
+        #expect(report.entryCounts == ["tech": 5, "science": 3, "empty": 0])
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == Self.allFiles)
-        let mode = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("tech.xml").path)[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("tech.xml").path)[.posixPermissions] as? Int
         #expect(mode == 0o644)
     }
 
@@ -101,6 +103,22 @@ import Testing
         #expect(after["science.xml"]?.modified != before["science.xml"]?.modified)
     }
 
+    @Test func sourceFeedsBeingRefetchedDoesNotRewriteAnything() throws {
+        // The store refreshes a feed's title-level `updated` on every fetch; articles are unchanged.
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var fixture = try PublishFixture.load("publish-basic.json")
+        try fixture.publish(into: dir.url)
+        for s in fixture.sections.indices {
+            for a in fixture.sections[s].articles.indices {
+                for i in fixture.sections[s].articles[a].sources.indices {
+                    fixture.sections[s].articles[a].sources[i].feedUpdated = Date(timeIntervalSince1970: 1_800_000_000)
+                }
+            }
+        }
+        #expect(try fixture.publish(into: dir.url).written.isEmpty)
+    }
+
     @Test func newHeadlineRewritesSectionFilesAndIndexOnly() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -133,7 +151,8 @@ import Testing
         defer { dir.remove() }
         let site = SiteConfig(title: "T", url: URL(string: "https://example.com/")!)
         #expect(throws: PublishError.invalidSectionID(id)) {
-            try Publisher(site: site, outputDirectory: dir.url).publish([SectionInput(section: SectionConfig(id: id, title: "T"), articles: [])], sources: [])
+            try Publisher(site: site, outputDirectory: dir.url).publish(
+                [SectionInput(section: SectionConfig(id: id, title: "T"), articles: [])], sources: [])
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).isEmpty)
     }
@@ -171,7 +190,8 @@ import Testing
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let site = SiteConfig(title: "T", url: URL(string: "https://example.com/news")!)
-        _ = try Publisher(site: site, outputDirectory: dir.url).publish([SectionInput(section: SectionConfig(id: "world", title: "World"), articles: [])], sources: [])
+        _ = try Publisher(site: site, outputDirectory: dir.url).publish(
+            [SectionInput(section: SectionConfig(id: "world", title: "World"), articles: [])], sources: [])
         let root = try XMLNodeTree.parse(Data(contentsOf: dir.url.appendingPathComponent("world.xml")))
         #expect(root.first("id")?.text == "https://example.com/news/world.xml")
         #expect(root.all("link").first { $0.attributes["rel"] == "self" }?.attributes["href"] == "https://example.com/news/world.xml")

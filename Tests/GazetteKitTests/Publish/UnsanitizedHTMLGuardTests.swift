@@ -1,11 +1,13 @@
 import Testing
+
 @testable import GazetteKit
 
 @Suite struct UnsanitizedHTMLGuardTests {
     @Test(arguments: [
         "<p>x</p><SCRIPT>alert(1)</SCRIPT>", "<img src=x onerror=alert(1)>", "<a href=\"javascript:alert(1)\">x</a>",
         "<a href = ' JavaScript:alert(1)'>x</a>", "<a href=vbscript:x>x</a>", "<iframe src=\"https://x.example/\">",
-        "<svg><g onload=\"x\"/></svg>", "<div style=\"x\" onclick='y'>z</div>", "<img src=\"data:text/html;base64,xx\">", "<img src='data:image/svg+xml,x'>",
+        "<svg><g onload=\"x\"/></svg>", "<div style=\"x\" onclick='y'>z</div>", "<img src=\"data:text/html;base64,xx\">",
+        "<img src='data:image/svg+xml,x'>",
     ])
     func flagsActiveMarkup(html: String) {
         #expect(UnsanitizedHTMLGuard.looksActive(html))

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
@@ -30,7 +31,8 @@ final class XMLNodeTree {
         parser.shouldResolveExternalEntities = false
         parser.delegate = builder
         guard parser.parse(), let root = builder.root else {
-            throw ParseFailure(description: "line \(parser.lineNumber):\(parser.columnNumber): \(parser.parserError.map { "\($0)" } ?? "no root")")
+            throw ParseFailure(
+                description: "line \(parser.lineNumber):\(parser.columnNumber): \(parser.parserError.map { "\($0)" } ?? "no root")")
         }
         return root
     }
@@ -39,7 +41,10 @@ final class XMLNodeTree {
         var root: XMLNodeTree?
         var stack: [XMLNodeTree] = []
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             let node = XMLNodeTree(name: name, attributes: attributes)
             stack.last?.children.append(node)
             if root == nil { root = node }
