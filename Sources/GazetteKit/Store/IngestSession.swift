@@ -165,7 +165,7 @@ struct IngestSession {
             if let match { return match }
         }
         guard !identity.titleCore.isEmpty else { return nil }
-        let date = item.published ?? now
+        let date = item.published ?? item.updated ?? now
         let rows = try Row.fetchAll(
             db.cachedStatement(sql: """
                 SELECT a.id, a.published, a.firstSeen, a.content, a.summary FROM article a

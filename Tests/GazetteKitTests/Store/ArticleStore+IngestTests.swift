@@ -186,4 +186,22 @@ import Testing
         let report = try temp.ingest("social", [shared], now: TestDates.days(0))
         #expect(report.mergedArticleIDs == ["p-99"])
     }
+
+    @Test func contentMatchUsesTheUpdatedDateWhenAFeedGivesNoPublishedDate() throws {
+        // RSS 1.0 feeds date items with dc:date only, which the parser reports as `updated`.
+        let temp = try TemporaryStore()
+        defer { temp.directory.remove() }
+        let text = "<p>Westvale Borough Council's planning committee has approved 400 homes on the former Mill Lane "
+            + "depot, 60% of them for social rent, in the borough's largest council-led scheme for 40 years.</p>"
+        let council = FeedItem(
+            id: "https://www.westvale.example/news/depot", title: "Westvale approves 400 affordable homes on former depot site",
+            link: "https://www.westvale.example/news/depot", published: TestDates.days(0), content: text)
+        let paper = FeedItem(
+            id: "https://chronicle.example/news/depot", title: "Westvale approves 400 affordable homes on former depot site",
+            link: "https://chronicle.example/news/depot", updated: TestDates.days(0.1), summary: text)
+        try temp.ingest("council", [council], now: TestDates.days(0))
+        // Stored weeks later (a new source, or a backlog): the item's own date must decide, not the run's time.
+        let report = try temp.ingest("paper", [paper], now: TestDates.days(30))
+        #expect(report.mergedArticleIDs == ["https://www.westvale.example/news/depot"])
+    }
 }
