@@ -16,6 +16,6 @@ struct Gazette: AsyncParsableCommand {
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure a pipeline stage (parse, fetch, store).",
-        subcommands: []
+        subcommands: [BenchFetchCommand.self]
     )
 }

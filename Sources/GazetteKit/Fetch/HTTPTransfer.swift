@@ -60,9 +60,6 @@ final class HTTPTransfer: @unchecked Sendable {
         control.async { task.cancel() }
     }
 
-    /// Decoded bytes seen so far, kept or not (for measurements).
-    var receivedBytes: Int { lock.withLock { received } }
-
     /// Runs `start`, then suspends until the exchange ends (or returns at once if it already has).
     func wait(start: () -> Void) async -> Completion {
         await withCheckedContinuation { (continuation: CheckedContinuation<Completion, Never>) in
