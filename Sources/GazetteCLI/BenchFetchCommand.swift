@@ -27,6 +27,9 @@ struct BenchFetchCommand: AsyncParsableCommand {
     @Flag(help: "Measure an endless body, a 1 GiB gzip bomb and a 1 B/s trickle instead.")
     var hostile = false
 
+    @Option(help: "With --hostile: which hostile feeds to include (comma-separated: endless,bomb,trickle).")
+    var hostileFeeds = "endless,bomb,trickle"
+
     @Option(help: "Per-feed total time limit in seconds.")
     var totalTimeout: Double = 30
 
@@ -70,13 +73,14 @@ struct BenchFetchCommand: AsyncParsableCommand {
     private func runHostile(_ fetcher: Fetcher, server: BenchFeedServer) async {
         // Each hostile feed on its own host, as on the real web; the normal feeds share a fourth one.
         let spread = max(1, hosts)
-        var requests = ["/endless", "/bomb", "/trickle"].enumerated().map { index, path in
-            FetchRequest(feedKey: path, url: server.url(host: index % spread, path: path))
+        let chosen = Set(hostileFeeds.split(separator: ",").map { "/" + $0.trimmingCharacters(in: .whitespaces) })
+        var requests = ["/endless", "/bomb", "/trickle"].enumerated().filter { chosen.contains($0.element) }.map {
+            FetchRequest(feedKey: $0.element, url: server.url(host: $0.offset % spread, path: $0.element))
         }
         requests += (0..<5).map { index in
             FetchRequest(feedKey: "/feed/\(index).xml", url: server.url(host: 3 % spread, path: "/feed/\(index).xml"))
         }
-        print("hostile run: endless body, 1 GiB gzip bomb (\(server.bombBytes) bytes on the wire), 1 B/s trickle, 5 normal feeds")
+        print("hostile run: \(hostileFeeds) (bomb: 1 GiB of zeros, \(server.bombBytes) bytes on the wire), 5 normal feeds")
         let start = Date()
         let results = await fetcher.fetchAll(requests) { result in
             let name = result.feedKey.padding(toLength: 14, withPad: " ", startingAt: 0)

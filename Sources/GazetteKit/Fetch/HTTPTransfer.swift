@@ -40,6 +40,7 @@ final class HTTPTransfer: @unchecked Sendable {
     private var received = 0
     private var result: Completion?
     private var continuation: CheckedContinuation<Completion, Never>?
+    private var sessionDone = false
 
     init(cap: Int) { self.cap = cap }
 
@@ -49,6 +50,16 @@ final class HTTPTransfer: @unchecked Sendable {
             self.task = task
             return result == nil
         }
+    }
+
+    /// URLSession reported the task's end (for an abandoned transfer: its cancel finally landed).
+    func markSessionDone() { lock.withLock { sessionDone = true } }
+
+    /// Whether URLSession has ended the task (reported, or its state says so: the report itself can be
+    /// among the operations an abandoned transfer's watcher drops).
+    var isSessionDone: Bool {
+        let (done, task) = lock.withLock { (sessionDone, self.task) }
+        return done || task?.state == .completed  // `state` uses the task's own lock, not the work queue
     }
 
     /// The task's identifier, once attached.
