@@ -41,7 +41,6 @@ final class FetchSessionDelegate: NSObject, URLSessionDataDelegate, @unchecked S
         if let http = response as? HTTPURLResponse, let transfer = transfer(for: dataTask) {
             let encoding = http.value(forHTTPHeaderField: "Content-Encoding")?.lowercased() ?? "identity"
             if encoding == "identity", !transfer.check(expectedLength: http.expectedContentLength) {
-                unregister(dataTask.taskIdentifier)
                 completionHandler(.cancel)
                 return
             }
@@ -50,12 +49,13 @@ final class FetchSessionDelegate: NSObject, URLSessionDataDelegate, @unchecked S
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        guard let transfer = transfer(for: dataTask) else { return }  // finished: late data is dropped
-        if !transfer.receive(data) { unregister(dataTask.taskIdentifier) }  // the transfer cancels the task
+        // After the cap or the deadline the transfer drops every chunk (and has cancelled the task).
+        _ = transfer(for: dataTask)?.receive(data)
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
         guard let transfer = lock.withLock({ transfers.removeValue(forKey: task.taskIdentifier) }) else { return }
+        transfer.markSessionDone()
         if let error {
             transfer.finish(.failed(error as? URLError ?? URLError(.unknown, userInfo: [NSUnderlyingErrorKey: error])))
         } else if let response = task.response as? HTTPURLResponse {

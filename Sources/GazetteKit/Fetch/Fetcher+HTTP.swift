@@ -85,6 +85,10 @@ extension Fetcher {
     }
 
     /// Requests `start` and follows redirects by hand: at most `maxRedirects` hops, no URL twice.
+    ///
+    /// Known limit: URLSession buffers a 3xx body itself and shows the 3xx only once that body is complete,
+    /// so the size cap cannot see it; a hostile 3xx with an endless body is stopped by the total deadline
+    /// only (measured on loopback: 131 MiB peak RSS with a 2 s deadline).
     func follow(_ start: URL, request: FetchRequest, session: FetchSession) async -> Result<HTTPChainEnd, FetchFailure> {
         var current = start
         var visited: Set<String> = [start.absoluteString]

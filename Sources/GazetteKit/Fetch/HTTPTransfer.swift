@@ -40,6 +40,7 @@ final class HTTPTransfer: @unchecked Sendable {
     private var received = 0
     private var result: Completion?
     private var continuation: CheckedContinuation<Completion, Never>?
+    private var sessionDone = false
 
     init(cap: Int) { self.cap = cap }
 
@@ -51,6 +52,16 @@ final class HTTPTransfer: @unchecked Sendable {
         }
     }
 
+    /// URLSession reported the task's end (for an abandoned transfer: its cancel finally landed).
+    func markSessionDone() { lock.withLock { sessionDone = true } }
+
+    /// Whether URLSession has ended the task (reported, or its state says so: the report itself can be
+    /// among the operations an abandoned transfer's watcher drops).
+    var isSessionDone: Bool {
+        let (done, task) = lock.withLock { (sessionDone, self.task) }
+        return done || task?.state == .completed  // `state` uses the task's own lock, not the work queue
+    }
+
     /// The task's identifier, once attached.
     var taskIdentifier: Int? { lock.withLock { task?.taskIdentifier } }
 
@@ -59,9 +70,6 @@ final class HTTPTransfer: @unchecked Sendable {
         guard let task else { return }
         control.async { task.cancel() }
     }
-
-    /// Decoded bytes seen so far, kept or not (for measurements).
-    var receivedBytes: Int { lock.withLock { received } }
 
     /// Runs `start`, then suspends until the exchange ends (or returns at once if it already has).
     func wait(start: () -> Void) async -> Completion {
