@@ -15,9 +15,9 @@ extension FeedsFileEditor {
         }
         try checkNewFeed(url: url, sections: sections, name: name, current: current, index: elements.count, fileName: fileName)
 
-        var fields: [(String, String)] = [("url", quote(url))]
-        fields.append(("section", sections.count == 1 ? quote(sections[0]) : "[" + sections.map(quote).joined(separator: ", ") + "]"))
-        if let name { fields.append(("name", quote(name))) }
+        var fields: [(String, String)] = [("url", JSONStringLiteral.quote(url))]
+        fields.append(("section", sections.count == 1 ? JSONStringLiteral.quote(sections[0]) : "[" + sections.map(JSONStringLiteral.quote).joined(separator: ", ") + "]"))
+        if let name { fields.append(("name", JSONStringLiteral.quote(name))) }
 
         let newline = bytes.containsSubsequence(Array("\r\n".utf8)) ? "\r\n" : "\n"
         var insertion: String
@@ -176,22 +176,6 @@ extension FeedsFileEditor {
         String(decoding: bytes[range], as: UTF8.self)
     }
 
-    /// A JSON string literal for `value` (only `"`, `\` and control characters escaped).
-    static func quote(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
 }
 
 extension Array where Element == UInt8 {

@@ -37,7 +37,7 @@ enum HTTPDate {
         guard parts.count == 3, (1...31).contains(d), (0...23).contains(parts[0]), (0...59).contains(parts[1]),
             (0...60).contains(parts[2])
         else { return nil }
-        let days = daysFromCivil(year: y, month: m, day: d)
+        let days = Int(FeedDate.days(fromCivil: y, m, d))
         let seconds = days * 86_400 + parts[0] * 3600 + parts[1] * 60 + parts[2]
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
@@ -47,7 +47,7 @@ enum HTTPDate {
         let total = Int(date.timeIntervalSince1970.rounded(.down))
         let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
         let secs = total - days * 86_400
-        let (y, m, d) = civilFromDays(days)
+        let (y, m, d) = FeedDate.civil(fromDays: Int64(days))
         let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
         let weekday = weekdays[((days % 7) + 7) % 7]
         let month = months[m - 1].prefix(1).uppercased() + months[m - 1].dropFirst()
@@ -57,28 +57,5 @@ enum HTTPDate {
 
     private static func monthIndex(_ name: String) -> Int? {
         months.firstIndex(of: name.lowercased()).map { $0 + 1 }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    private static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }

@@ -26,23 +26,8 @@ public struct HTMLRuleSuggestion: Sendable, Hashable, CustomStringConvertible {
             ("author", rule.author), ("date", rule.date), ("dateFormat", rule.dateFormat),
             ("category", rule.category), ("authorPattern", rule.authorPattern), ("datePattern", rule.datePattern),
         ]
-        let lines = pairs.compactMap { key, value in value.map { "    \"\(key)\": \(jsonString($0))" } }
+        let lines = pairs.compactMap { key, value in value.map { "    \"\(key)\": \(JSONStringLiteral.quote($0))" } }
         return "\"html\": {\n" + lines.joined(separator: ",\n") + "\n}"
     }
 
-    static func jsonString(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
 }

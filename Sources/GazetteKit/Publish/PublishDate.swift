@@ -42,17 +42,8 @@ enum PublishDate {
             secondOfDay += 86_400
             days -= 1
         }
-        // Howard Hinnant's civil_from_days (proleptic Gregorian calendar).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day, secondOfDay / 3_600, secondOfDay % 3_600 / 60, secondOfDay % 60)
+        let (year, month, day) = FeedDate.civil(fromDays: days)
+        return (Int64(year), Int64(month), Int64(day), secondOfDay / 3_600, secondOfDay % 3_600 / 60, secondOfDay % 60)
     }
 
     private static func pad(_ value: Int64, _ width: Int) -> String {

@@ -23,8 +23,4 @@ import Testing
         #expect(decoded["date"] == ".//span[@class=\"d\"]")
         #expect(decoded["datePattern"] == "on (.+)\\.")
     }
-
-    @Test func controlCharactersAreEscaped() {
-        #expect(HTMLRuleSuggestion.jsonString("a\tb\u{01}") == "\"a\\tb\\u0001\"")
-    }
 }
