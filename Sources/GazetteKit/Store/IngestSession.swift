@@ -168,8 +168,8 @@ struct IngestSession {
         let date = item.published ?? item.updated ?? now
         let rows = try Row.fetchAll(
             db.cachedStatement(sql: """
-                SELECT a.id, a.published, a.firstSeen, a.content, a.summary FROM article a
-                WHERE a.titleCore = ? AND coalesce(a.published, a.firstSeen) BETWEEN ? AND ?
+                SELECT a.id, a.published, a.updated, a.firstSeen, a.content, a.summary FROM article a
+                WHERE a.titleCore = ? AND coalesce(a.published, a.updated, a.firstSeen) BETWEEN ? AND ?
                 AND NOT EXISTS (SELECT 1 FROM article_source o WHERE o.articleId = a.id AND o.feedKey = ?)
                 ORDER BY a.firstSeen, a.id LIMIT 50
                 """),
@@ -182,7 +182,8 @@ struct IngestSession {
             canonicalLink: identity.canonicalLink, titleCore: identity.titleCore, date: date,
             text: TextFingerprint(html: Self.richerText(item.content, item.summary)))
         for row in rows {
-            let theirDate = StoredDate.decode(row["published"]) ?? StoredDate.decode(row["firstSeen"]) ?? now
+            let theirDate =
+                StoredDate.decode(row["published"]) ?? StoredDate.decode(row["updated"]) ?? StoredDate.decode(row["firstSeen"]) ?? now
             let theirs = DuplicateRule.Facts(
                 canonicalLink: nil, titleCore: identity.titleCore, date: theirDate,
                 text: TextFingerprint(html: Self.richerText(row["content"], row["summary"])))

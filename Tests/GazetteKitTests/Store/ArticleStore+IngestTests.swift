@@ -203,5 +203,12 @@ import Testing
         // Stored weeks later (a new source, or a backlog): the item's own date must decide, not the run's time.
         let report = try temp.ingest("paper", [paper], now: TestDates.days(30))
         #expect(report.mergedArticleIDs == ["https://www.westvale.example/news/depot"])
+
+        // And the other way round: the dc:date-only copy stored first, the dated copy weeks later.
+        let reversed = try TemporaryStore()
+        defer { reversed.directory.remove() }
+        try reversed.ingest("paper", [paper], now: TestDates.days(0))
+        let second = try reversed.ingest("council", [council], now: TestDates.days(30))
+        #expect(second.mergedArticleIDs == ["https://chronicle.example/news/depot"])
     }
 }
