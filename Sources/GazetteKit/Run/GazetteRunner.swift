@@ -87,19 +87,13 @@ public struct GazetteRunner: Sendable {
         logger.debug("\(due.count) of \(config.feeds.count) feeds are due")
 
         let processor = FeedResultProcessor(store: store, policy: options.fetchPolicy, dryRun: options.dryRun, now: now)
-        let feedsByKey = Dictionary(due.map { ($0.feed.key, ($0.index, $0.feed)) }) { a, _ in a }
-        let collector = ReportCollector(total: due.count, progress: progress)
+        let collector = InOrderCollector(
+            processor: processor, due: due.map { ($0.index, $0.feed) }, progress: progress)
         let logger = self.logger
         let handle: @Sendable (FetchResult) async -> Void = { result in
-            guard let (index, feed) = feedsByKey[result.feedKey] else { return }
             logger.debug(
                 "\(result.requestedURL.absoluteString): \(Self.describe(result.outcome)) in \(String(format: "%.2f", result.elapsed))s")
-            do throws(StoreError) {
-                let report = try processor.process(result, feed: feed, index: index)
-                await collector.add(report)
-            } catch {
-                await collector.add(error)
-            }
+            await collector.submit(result)
         }
         // HTML listing pages are fetched without feed autodiscovery (the page itself is the source).
         var pagePolicy = options.fetchPolicy
@@ -193,25 +187,41 @@ public struct GazetteRunner: Sendable {
     }
 }
 
-/// Gathers per-feed reports as fetches land (from concurrent tasks) and drives the progress callback.
-private actor ReportCollector {
-    let total: Int
+/// Processes fetch results in the order `feeds.json` lists the feeds, whatever order they land in, so
+/// a story carried by several feeds in one run keeps the id of the copy from the feed listed first, and
+/// two runs over the same inputs store the same thing. Also drives the progress callback.
+private actor InOrderCollector {
+    let processor: FeedResultProcessor
+    let due: [(index: Int, feed: FeedConfig)]
+    let positionByKey: [String: Int]
     let progress: @Sendable (Int, Int) -> Void
+    var waiting: [Int: FetchResult] = [:]
+    var next = 0
+    var arrived = 0
     var reports: [FeedResultProcessor.FeedRunReport] = []
     var storeError: StoreError?
 
-    init(total: Int, progress: @escaping @Sendable (Int, Int) -> Void) {
-        self.total = total
+    init(processor: FeedResultProcessor, due: [(index: Int, feed: FeedConfig)], progress: @escaping @Sendable (Int, Int) -> Void) {
+        self.processor = processor
+        self.due = due
+        self.positionByKey = Dictionary(due.enumerated().map { ($1.feed.key, $0) }) { a, _ in a }
         self.progress = progress
     }
 
-    func add(_ report: FeedResultProcessor.FeedRunReport) {
-        reports.append(report)
-        progress(reports.count, total)
-    }
-
-    func add(_ error: StoreError) {
-        if storeError == nil { storeError = error }
+    func submit(_ result: FetchResult) {
+        guard let position = positionByKey[result.feedKey] else { return }
+        waiting[position] = result
+        arrived += 1
+        progress(arrived, due.count)
+        while let ready = waiting.removeValue(forKey: next) {
+            let (index, feed) = due[next]
+            next += 1
+            do throws(StoreError) {
+                reports.append(try processor.process(ready, feed: feed, index: index))
+            } catch {
+                if storeError == nil { storeError = error }
+            }
+        }
     }
 
     func result() -> (reports: [FeedResultProcessor.FeedRunReport], storeError: StoreError?) { (reports, storeError) }
