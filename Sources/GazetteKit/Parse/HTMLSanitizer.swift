@@ -1,7 +1,7 @@
 import Foundation
 internal import CLibXML2
 
-/// Makes untrusted HTML from feeds safe to republish, using libxml2's HTML parser and an allow-list.
+/// Makes untrusted HTML from feeds safe to republish, using libxml2's HTML parser (SAX, no tree) and an allow-list.
 ///
 /// Removes scripts, styles, event handlers, dangerous URLs, forms, embeds, tracking pixels;
 /// resolves relative `href`/`src` against `baseURL`; always keeps the text.
@@ -37,10 +37,11 @@ public struct HTMLSanitizer: Sendable {
             // Fast path: plain text without markup or references is already safe HTML.
             if !Self.containsMarkup(bytes) { return String(decoding: bytes, as: UTF8.self) }
             var writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
-            if !Self.withParsedFragment(bytes, { root in writer.walk(children: root) }) {
+            if !Self.stream(bytes, into: &writer) {
                 // libxml2 gave up (nesting deeper than its limit): keep the text, lose the markup.
+                writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
                 Self.strippingTags(bytes).withUnsafeBufferPointer { text in
-                    _ = Self.withParsedFragment(text) { root in writer.walk(children: root) }
+                    _ = Self.stream(text, into: &writer)
                 }
             }
             return String(decoding: writer.output, as: UTF8.self)
