@@ -37,14 +37,32 @@ public struct HTMLSanitizer: Sendable {
             // Fast path: plain text without markup or references is already safe HTML.
             if !Self.containsMarkup(bytes) { return String(decoding: bytes, as: UTF8.self) }
             var writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
-            if !Self.stream(bytes, into: &writer) {
-                // libxml2 gave up (nesting deeper than its limit): keep the text, lose the markup.
-                writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
-                Self.strippingTags(bytes).withUnsafeBufferPointer { text in
-                    _ = Self.stream(text, into: &writer)
-                }
+            if Self.streamTidy(bytes, into: &writer) { return String(decoding: writer.output, as: UTF8.self) }
+            return Self.sanitizeWithLibXML(bytes, baseURL: baseURL)
+        }
+    }
+
+    /// The general path: libxml2's HTML parser (SAX) for any fragment, however malformed.
+    static func sanitizeWithLibXML(_ bytes: UnsafeBufferPointer<UInt8>, baseURL: URL?) -> String {
+        var writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
+        if !stream(bytes, into: &writer) {
+            // libxml2 gave up (nesting deeper than its limit): keep the text, lose the markup.
+            writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
+            strippingTags(bytes).withUnsafeBufferPointer { text in
+                _ = stream(text, into: &writer)
             }
-            return String(decoding: writer.output, as: UTF8.self)
+        }
+        return String(decoding: writer.output, as: UTF8.self)
+    }
+
+    /// Both paths on one fragment, for tests: the tidy tokenizer's output (nil when it gives up)
+    /// and libxml2's.
+    static func bothPaths(_ html: String, baseURL: URL?) -> (tidy: String?, libxml: String) {
+        var html = html
+        return html.withUTF8 { bytes in
+            var writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
+            let tidy = streamTidy(bytes, into: &writer) ? String(decoding: writer.output, as: UTF8.self) : nil
+            return (tidy, sanitizeWithLibXML(bytes, baseURL: baseURL))
         }
     }
 
