@@ -9,11 +9,16 @@ extension HTMLSanitizer {
     /// libxml2 would treat as implicitly closing the open element (decided by libxml2's own
     /// tables, `FastPathTables`), an end tag that does not close the innermost open element,
     /// an element outside `FastPathTables.names`, comments and declarations, unquoted attribute
-    /// values, duplicate attributes, `\r`, control characters and character references it cannot
-    /// decode the way libxml2 does.
-    static func streamTidy(_ bytes: UnsafeBufferPointer<UInt8>, into writer: inout Writer) -> Bool {
-        var tokenizer = TidyTokenizer(bytes: bytes)
-        return tokenizer.run(into: &writer)
+    /// values it cannot delimit, duplicate attributes, control characters and character references
+    /// it cannot decode the way libxml2 does.
+    ///
+    /// It reads what `prepare` made of the fragment (comments removed, wrapper end tags renamed),
+    /// after the `<html><body>` wrapper, exactly the bytes libxml2 would parse.
+    static func streamTidy(prepared input: [UInt8], into writer: inout Writer) -> Bool {
+        input.withUnsafeBufferPointer { buffer in
+            var tokenizer = TidyTokenizer(bytes: UnsafeBufferPointer(rebasing: buffer[wrapperPrefix.count...]))
+            return tokenizer.run(into: &writer)
+        }
     }
 
     struct TidyTokenizer {
@@ -54,7 +59,7 @@ extension HTMLSanitizer {
                     text.removeAll(keepingCapacity: true)
                     textStart = index
                 } else if byte < 0x20 {
-                    guard byte == 0x09 || byte == 0x0A else { return false }
+                    guard byte == 0x09 || byte == 0x0A || byte == 0x0D else { return false }
                     index += 1
                 } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
                     return false  // U+FFFE / U+FFFF: not XML characters
@@ -85,6 +90,13 @@ extension HTMLSanitizer {
         private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A }
         private static func isNameByte(_ byte: UInt8) -> Bool { FeedDate.isLetter(byte) || FeedDate.isDigit(byte) }
 
+        /// The characters after the first of a libxml2 HTML name (`htmlParseHTMLName`) or XML name
+        /// in its ASCII fast path (`htmlParseName`): letters, digits, `-`, `_`, `:`, `.`.
+        private static func isHTMLNameByte(_ byte: UInt8) -> Bool {
+            isNameByte(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
+                || byte == UInt8(ascii: ".")
+        }
+
         /// A start or end tag at `index` (a `<`); false to give up.
         private mutating func tag(_ tables: FastPathTables, into writer: inout Writer) -> Bool {
             let count = bytes.count
@@ -93,14 +105,22 @@ extension HTMLSanitizer {
                 var cursor = index + 2
                 let nameStart = cursor
                 while cursor < count, Self.isNameByte(bytes[cursor]) { cursor += 1 }
-                guard cursor > nameStart, let element = tables.index(of: bytes[nameStart..<cursor]),
-                      open.last == element
-                else { return false }
+                guard cursor > nameStart, let element = tables.index(of: bytes[nameStart..<cursor]) else { return false }
                 while cursor < count, Self.isBlank(bytes[cursor]) { cursor += 1 }
                 guard cursor < count, bytes[cursor] == UInt8(ascii: ">") else { return false }
                 index = cursor + 1
-                open.removeLast()
-                end(tables.names[element], into: &writer)
+                guard let position = open.lastIndex(of: element) else {
+                    // libxml2 ignores the end tag of an element that is not open, except `</br>`
+                    // and `</p>`, which it turns into elements.
+                    return tables.isEmpty[element] && !tables.isBreak(element)
+                }
+                // An end tag closes the elements open inside its element, unless one of them
+                // ranks higher (libxml2's end priorities: a stray `</div>` cannot end a `<td>`).
+                let priority = tables.endPriority[element]
+                for inner in open[(position + 1)...] where tables.endPriority[inner] > priority { return true }
+                while open.count > position {
+                    end(tables.names[open.removeLast()], into: &writer)
+                }
                 return true
             }
             var cursor = index + 1
@@ -108,7 +128,11 @@ extension HTMLSanitizer {
             guard FeedDate.isLetter(bytes[cursor]) else { return false }
             while cursor < count, Self.isNameByte(bytes[cursor]) { cursor += 1 }
             guard let element = tables.index(of: bytes[nameStart..<cursor]) else { return false }
-            if let current = open.last, tables.closes(element, current) { return false }
+            if let current = open.last {
+                if tables.closes(element, current) { return false }
+            } else if tables.closesBody[element] {
+                return false
+            }
             scratch.removeAll(keepingCapacity: true)
             offsets.removeAll(keepingCapacity: true)
             scratch.append(contentsOf: tables.names[element])  // NUL-terminated
@@ -128,10 +152,13 @@ extension HTMLSanitizer {
                     selfClosing = true
                     break
                 }
-                guard FeedDate.isLetter(byte) else { return false }
+                // libxml2's HTML names: a letter, `_`, `:` or `.`, then those, digits and `-`.
+                guard FeedDate.isLetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
+                        || byte == UInt8(ascii: ".")
+                else { return false }
                 let attributeStart = cursor
-                while cursor < count, Self.isNameByte(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "-") { cursor += 1 }
-                guard cursor < count else { return false }
+                while cursor < count, Self.isHTMLNameByte(bytes[cursor]) { cursor += 1 }
+                guard cursor < count, cursor - attributeStart < 90 else { return false }
                 let terminator = bytes[cursor]
                 guard Self.isBlank(terminator) || terminator == UInt8(ascii: "=") || terminator == UInt8(ascii: ">")
                         || terminator == UInt8(ascii: "/")
@@ -151,24 +178,40 @@ extension HTMLSanitizer {
                 while cursor < count, Self.isBlank(bytes[cursor]) { cursor += 1 }
                 guard cursor < count else { return false }
                 let quote = bytes[cursor]
-                guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return false }
-                cursor += 1
                 offsets.append(scratch.count)
-                while true {
-                    guard cursor < count else { return false }
-                    let byte = bytes[cursor]
-                    if byte == quote {
-                        cursor += 1
-                        break
-                    }
-                    if byte == UInt8(ascii: "&") {
-                        guard let next = Self.reference(in: bytes, at: cursor, into: &scratch) else { return false }
-                        cursor = next
-                        continue
-                    }
-                    if byte < 0x20 && byte != 0x09 && byte != 0x0A { return false }
-                    scratch.append(byte)
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                     cursor += 1
+                    while true {
+                        guard cursor < count else { return false }
+                        let byte = bytes[cursor]
+                        if byte == quote {
+                            cursor += 1
+                            break
+                        }
+                        if byte == UInt8(ascii: "&") {
+                            guard let next = Self.reference(in: bytes, at: cursor, into: &scratch) else { return false }
+                            cursor = next
+                            continue
+                        }
+                        if byte < 0x20 && byte != 0x09 && byte != 0x0A { return false }
+                        scratch.append(byte)
+                        cursor += 1
+                    }
+                } else {
+                    // Unquoted: up to a blank or `>` (a `/` belongs to the value, as in libxml2).
+                    let valueStart = scratch.count
+                    while cursor < count, !Self.isBlank(bytes[cursor]), bytes[cursor] != UInt8(ascii: ">") {
+                        let byte = bytes[cursor]
+                        if byte == UInt8(ascii: "&") {
+                            guard let next = Self.reference(in: bytes, at: cursor, into: &scratch) else { return false }
+                            cursor = next
+                            continue
+                        }
+                        if byte < 0x20 { return false }
+                        scratch.append(byte)
+                        cursor += 1
+                    }
+                    guard cursor < count, scratch.count > valueStart else { return false }
                 }
                 scratch.append(0)
             }
@@ -241,23 +284,17 @@ extension HTMLSanitizer {
                 Self.appendUTF8(value, to: &output)
                 return cursor + 1
             }
-            guard FeedDate.isLetter(first) else {
+            guard FeedDate.isLetter(first) || first == UInt8(ascii: "_") || first == UInt8(ascii: ":") else {
                 // `& ` and the like: no name, so libxml2 keeps the `&` as text.
-                guard first < 0x80, first != UInt8(ascii: "_"), first != UInt8(ascii: ":") else { return nil }
+                guard first < 0x80 else { return nil }
                 output.append(UInt8(ascii: "&"))
                 return cursor
             }
             let nameStart = cursor
-            while cursor < count, Self.isNameByte(bytes[cursor]) { cursor += 1 }
+            while cursor < count, isHTMLNameByte(bytes[cursor]) { cursor += 1 }
             let nameEnd = cursor
-            if cursor < count {
-                let next = bytes[cursor]
-                // Other XML name characters would extend the name libxml2 reads.
-                if next >= 0x80 || next == UInt8(ascii: ".") || next == UInt8(ascii: "-") || next == UInt8(ascii: "_")
-                    || next == UInt8(ascii: ":") {
-                    return nil
-                }
-            }
+            // A non-ASCII name character would extend the name libxml2 reads.
+            if cursor < count, bytes[cursor] >= 0x80 { return nil }
             if cursor < count, bytes[cursor] == UInt8(ascii: ";"), nameEnd - nameStart < 32 {
                 var name = [UInt8](bytes[nameStart..<nameEnd])
                 name.append(0)

@@ -9,6 +9,11 @@ extension HTMLSanitizer {
         /// NUL-terminated lower-case names.
         let names: [[UInt8]]
         let isEmpty: [Bool]
+        /// Starting the element ends the `<body>` wrapper in libxml2 (none does today; checked anyway).
+        let closesBody: [Bool]
+        /// libxml2's `htmlEndPriority`: a stray end tag cannot close an element that ranks higher.
+        let endPriority: [Int]
+        private let breakIndex: Int?
         /// `closesTable[new * count + open]`: starting `new` ends `open` in libxml2.
         private let closesTable: [Bool]
         /// Names of up to 8 bytes packed into an integer, the rest by their bytes.
@@ -20,15 +25,15 @@ extension HTMLSanitizer {
 
         static let shared = FastPathTables()
 
-        /// Everyday elements without special parsing in libxml2 (no raw text, no `pre` newline
-        /// rule, no form controls).
+        /// Everyday elements without special parsing in libxml2 (no raw text, no form controls).
         static let elementNames: [String] = [
             "a", "abbr", "acronym", "address", "article", "aside", "b", "bdi", "bdo", "big", "blockquote",
             "br", "caption", "center", "cite", "code", "dd", "del", "details", "dfn", "div", "dl", "dt",
             "em", "figcaption", "figure", "font", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-            "hgroup", "hr", "i", "img", "ins", "kbd", "li", "main", "mark", "nav", "ol", "p", "q", "s",
-            "samp", "section", "small", "span", "strike", "strong", "sub", "summary", "sup", "table",
-            "tbody", "td", "tfoot", "th", "thead", "time", "tr", "tt", "u", "ul", "var",
+            "hgroup", "hr", "i", "iframe", "img", "ins", "kbd", "li", "main", "mark", "nav", "ol", "p",
+            "picture", "pre", "q", "s", "samp", "section", "small", "source", "span", "strike", "strong",
+            "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "tt", "u",
+            "ul", "var", "video", "audio",
         ]
 
         private init() {
@@ -48,10 +53,19 @@ extension HTMLSanitizer {
                 isEmpty.append((descriptor?.pointee.empty ?? 0) != 0)
             }
             let count = names.count
+            let priorities: [String: Int] = [
+                "div": 150, "td": 160, "th": 160, "tr": 170, "thead": 180, "tbody": 180, "tfoot": 180, "table": 190,
+            ]
+            self.endPriority = Self.elementNames.map { priorities[$0] ?? 100 }
+            self.breakIndex = Self.elementNames.firstIndex(of: "br")
+            var closesBody = [Bool](repeating: true, count: count)
             var closes = [Bool](repeating: false, count: count * count)
             for new in 0..<count {
                 let node = names[new].withUnsafeBufferPointer { xmlNewNode(nil, $0.baseAddress!) }
                 defer { xmlFreeNode(node) }
+                if let node {
+                    closesBody[new] = Self.body.withUnsafeBufferPointer { htmlAutoCloseTag(nil, $0.baseAddress!, node) != 0 }
+                }
                 for old in 0..<count where !isEmpty[old] {
                     if new == old {
                         closes[new * count + old] = Self.probeClosesItself(names[new])
@@ -66,6 +80,7 @@ extension HTMLSanitizer {
             }
             self.names = names
             self.isEmpty = isEmpty
+            self.closesBody = closesBody
             self.closesTable = closes
             self.indexByPacked = indexByPacked
             self.indexByLongName = indexByLongName
@@ -82,6 +97,8 @@ extension HTMLSanitizer {
         }
 
         func closes(_ new: Int, _ open: Int) -> Bool { closesTable[new * names.count + open] }
+
+        func isBreak(_ element: Int) -> Bool { element == breakIndex }
 
         /// Whether libxml2 ends an open `name` element when another `name` starts (`<p><p>`),
         /// asked by parsing `<html><body><name><name>` and watching the events.

@@ -10,8 +10,12 @@ extension HTMLSanitizer {
     /// Returns false when the output is incomplete: libxml2 stopped before the end of the input,
     /// or the fragment nests deeper than its tree builder allows (`Writer.maximumDepth`).
     static func stream(_ fragment: UnsafeBufferPointer<UInt8>, into writer: inout Writer) -> Bool {
+        stream(prepared: prepare(fragment), into: &writer)
+    }
+
+    /// `stream(_:into:)` for bytes `prepare` already produced.
+    static func stream(prepared input: [UInt8], into writer: inout Writer) -> Bool {
         LibXML.ensureInitialized()
-        let input = prepare(fragment)
         guard input.count < Int(Int32.max), let context = htmlNewParserCtxt() else { return true }
         defer { htmlFreeParserCtxt(context) }
         guard let sax = context.pointee.sax else { return true }

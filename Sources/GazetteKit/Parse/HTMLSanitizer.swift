@@ -36,16 +36,17 @@ public struct HTMLSanitizer: Sendable {
         return html.withUTF8 { bytes in
             // Fast path: plain text without markup or references is already safe HTML.
             if !Self.containsMarkup(bytes) { return String(decoding: bytes, as: UTF8.self) }
+            let input = Self.prepare(bytes)
             var writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
-            if Self.streamTidy(bytes, into: &writer) { return String(decoding: writer.output, as: UTF8.self) }
-            return Self.sanitizeWithLibXML(bytes, baseURL: baseURL)
+            if Self.streamTidy(prepared: input, into: &writer) { return String(decoding: writer.output, as: UTF8.self) }
+            return Self.sanitizeWithLibXML(prepared: input, original: bytes, baseURL: baseURL)
         }
     }
 
     /// The general path: libxml2's HTML parser (SAX) for any fragment, however malformed.
-    static func sanitizeWithLibXML(_ bytes: UnsafeBufferPointer<UInt8>, baseURL: URL?) -> String {
+    static func sanitizeWithLibXML(prepared input: [UInt8], original bytes: UnsafeBufferPointer<UInt8>, baseURL: URL?) -> String {
         var writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
-        if !stream(bytes, into: &writer) {
+        if !stream(prepared: input, into: &writer) {
             // libxml2 gave up (nesting deeper than its limit): keep the text, lose the markup.
             writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
             strippingTags(bytes).withUnsafeBufferPointer { text in
@@ -60,9 +61,10 @@ public struct HTMLSanitizer: Sendable {
     static func bothPaths(_ html: String, baseURL: URL?) -> (tidy: String?, libxml: String) {
         var html = html
         return html.withUTF8 { bytes in
+            let input = prepare(bytes)
             var writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
-            let tidy = streamTidy(bytes, into: &writer) ? String(decoding: writer.output, as: UTF8.self) : nil
-            return (tidy, sanitizeWithLibXML(bytes, baseURL: baseURL))
+            let tidy = streamTidy(prepared: input, into: &writer) ? String(decoding: writer.output, as: UTF8.self) : nil
+            return (tidy, sanitizeWithLibXML(prepared: input, original: bytes, baseURL: baseURL))
         }
     }
 

@@ -87,6 +87,13 @@ import Testing
         "<summary>s</summary><details>d</details>", "<time datetime=\"2024\">t</time><mark>m</mark>",
         "<a href=\"javascript:alert(1)\">j</a><a href=\"/rel\">r</a>", "caf\u{E9} \u{92} &#146;",
         "<sub>1<sup>2</sup></sub><tt>t<tt>u</tt></tt>", "<caption>c</caption>", "<thead><tr><th>h</th></tr></thead>",
+        "<p><a><img src=x></img></a></p>", "a<br>b</br>c", "<hr></hr>x", "</p>x", "<img src=a.png/>", "<a href=x/>y",
+        "<a href=x&amp;y=1 title=t>z</a>", "<p class=a=b>c</p>", "<a href=\"?cmd=_s&hosted_button_id=1&_x;\">p</a>",
+        "a &b_c; &:x; &.y", "<pre>\nx</pre>", "a\r\nb\rc", "<picture><source srcset=\"x.png\"><img src=\"y\"></picture>t",
+        "<video controls><source src=\"x.mp4\">fallback</video>", "<iframe src=\"https://www.youtube.com/embed/x\">fb</iframe>",
+        "<iframe src=\"http://evil.example/\">fb <b>b</b></iframe>", "<div><span>a</div>b", "<td><div>a</td>b",
+        "<table><tr><td><div>a</td></tr></table>", "<table><tr><td>a</div>b</td></tr></table>", "<ul><li><p>a</ul>b",
+        "<a title=x\"y>q</a>", "<em>a<!-- c -->b</em>", "&am<!-- -->p;", "<b>x</b\n>y", "<_a>x", "<a _b=\"1\" c.d=\"2\">x</a>",
     ]
 
     @Test(arguments: tidyEdgeFragments)
