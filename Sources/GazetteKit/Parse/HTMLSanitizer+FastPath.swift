@@ -228,8 +228,29 @@ extension HTMLSanitizer {
             guard accepted else { return false }
             if selfClosing || tables.isEmpty[element] {
                 end(tables.names[element], into: &writer)
-            } else {
-                open.append(element)
+                return true
+            }
+            open.append(element)
+            if tables.isRawText[element] {
+                // libxml2 (recovering) ends raw text at `</` + the element's name in any case; the
+                // end tag itself is then read as usual. The content is only ever dropped.
+                let name = tables.names[element].dropLast()
+                var search = index
+                while true {
+                    guard search + 1 + name.count < count else { return false }
+                    if bytes[search] == UInt8(ascii: "<"), bytes[search + 1] == UInt8(ascii: "/") {
+                        var matches = true
+                        for (offset, letter) in name.enumerated() where bytes[search + 2 + offset] | 0x20 != letter {
+                            matches = false
+                            break
+                        }
+                        if matches { break }
+                    }
+                    search += 1
+                }
+                let content = UnsafeBufferPointer(rebasing: bytes[index..<search])
+                if !content.isEmpty { writer.text(content) }
+                index = search
             }
             return true
         }

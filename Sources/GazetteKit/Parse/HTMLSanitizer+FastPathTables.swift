@@ -14,6 +14,8 @@ extension HTMLSanitizer {
         /// libxml2's `htmlEndPriority`: a stray end tag cannot close an element that ranks higher.
         let endPriority: [Int]
         private let breakIndex: Int?
+        /// `script` and `style`: libxml2 reads their content as raw text up to `</name`.
+        let isRawText: [Bool]
         /// `closesTable[new * count + open]`: starting `new` ends `open` in libxml2.
         private let closesTable: [Bool]
         /// Names of up to 8 bytes packed into an integer, the rest by their bytes.
@@ -33,7 +35,7 @@ extension HTMLSanitizer {
             "hgroup", "hr", "i", "iframe", "img", "ins", "kbd", "li", "main", "mark", "nav", "ol", "p",
             "picture", "pre", "q", "s", "samp", "section", "small", "source", "span", "strike", "strong",
             "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "tt", "u",
-            "ul", "var", "video", "audio",
+            "ul", "var", "video", "audio", "script", "style",
         ]
 
         private init() {
@@ -58,6 +60,7 @@ extension HTMLSanitizer {
             ]
             self.endPriority = Self.elementNames.map { priorities[$0] ?? 100 }
             self.breakIndex = Self.elementNames.firstIndex(of: "br")
+            self.isRawText = Self.elementNames.map { $0 == "script" || $0 == "style" }
             var closesBody = [Bool](repeating: true, count: count)
             var closes = [Bool](repeating: false, count: count * count)
             for new in 0..<count {

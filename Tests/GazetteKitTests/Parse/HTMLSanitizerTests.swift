@@ -94,6 +94,8 @@ import Testing
         "<iframe src=\"http://evil.example/\">fb <b>b</b></iframe>", "<div><span>a</div>b", "<td><div>a</td>b",
         "<table><tr><td><div>a</td></tr></table>", "<table><tr><td>a</div>b</td></tr></table>", "<ul><li><p>a</ul>b",
         "<a title=x\"y>q</a>", "<em>a<!-- c -->b</em>", "&am<!-- -->p;", "<b>x</b\n>y", "<_a>x", "<a _b=\"1\" c.d=\"2\">x</a>",
+        "a<script>if (a</b) x()</script>b", "a<SCRIPT>x</Script >b", "a<script>x</scripts>y</script>b", "a<style>p{}</style>b",
+        "a<script>unterminated", "<div><script src=\"x.js\"></script></div>", "a<script/>b", "<p>a<style>x</p>y</style>b</p>",
     ]
 
     @Test(arguments: tidyEdgeFragments)
