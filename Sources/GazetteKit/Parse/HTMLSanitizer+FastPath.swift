@@ -12,13 +12,19 @@ extension HTMLSanitizer {
     /// values it cannot delimit, duplicate attributes, control characters and character references
     /// it cannot decode the way libxml2 does.
     ///
-    /// It reads what `prepare` made of the fragment (comments removed, wrapper end tags renamed),
-    /// after the `<html><body>` wrapper, exactly the bytes libxml2 would parse.
-    static func streamTidy(prepared input: [UInt8], into writer: inout Writer) -> Bool {
-        input.withUnsafeBufferPointer { buffer in
-            var tokenizer = TidyTokenizer(bytes: UnsafeBufferPointer(rebasing: buffer[wrapperPrefix.count...]))
-            return tokenizer.run(into: &writer)
-        }
+    /// It reads the fragment itself, and declines whatever `prepare` would change before libxml2
+    /// sees it (so both paths parse the same text): it skips a comment the way `prepare` removes
+    /// it only where the removal cannot join two tokens, and gives up on `<!`, `</` or `<!--`
+    /// inside attribute values and on a comment inside `script`/`style`.
+    static func streamTidy(_ bytes: UnsafeBufferPointer<UInt8>, into writer: inout Writer) -> Bool {
+        var tokenizer = TidyTokenizer(bytes: bytes)
+        return tokenizer.run(into: &writer)
+    }
+
+    /// Bytes the tidy tokenizer must look at in text: `<`, `&`, control characters other than
+    /// tab, LF and CR, and 0xEF (the lead byte of U+FFFE / U+FFFF).
+    static let tidyTextStops: [Bool] = (0...255).map { byte in
+        byte == 0x3C || byte == 0x26 || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF
     }
 
     struct TidyTokenizer {
@@ -45,9 +51,28 @@ extension HTMLSanitizer {
             else { return false }
             let count = bytes.count
             var textStart = 0
+            let stops = HTMLSanitizer.tidyTextStops
             while index < count {
                 let byte = bytes[index]
-                if byte == UInt8(ascii: "<") {
+                if !stops[Int(byte)] {
+                    index += 1
+                    continue
+                }
+                if byte == UInt8(ascii: "<"), index + 3 < count, bytes[index + 1] == UInt8(ascii: "!"),
+                   bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
+                    // A comment, removed as `prepare` removes it, where that joins nothing: after
+                    // a byte that cannot be part of an unfinished reference.
+                    if index > 0 {
+                        let previous = bytes[index - 1]
+                        if Self.isHTMLNameByte(previous) || previous == UInt8(ascii: "&") || previous == UInt8(ascii: "#")
+                            || previous >= 0x80 {
+                            return false
+                        }
+                    }
+                    flushText(from: textStart, into: &writer)
+                    index = HTMLSanitizer.commentEnd(bytes, from: index + 4)
+                    textStart = index
+                } else if byte == UInt8(ascii: "<") {
                     flushText(from: textStart, into: &writer)
                     guard tag(tables, into: &writer) else { return false }
                     textStart = index
@@ -194,6 +219,10 @@ extension HTMLSanitizer {
                             continue
                         }
                         if byte < 0x20 && byte != 0x09 && byte != 0x0A { return false }
+                        if byte == UInt8(ascii: "<"), cursor + 1 < count,
+                           bytes[cursor + 1] == UInt8(ascii: "!") || bytes[cursor + 1] == UInt8(ascii: "/") {
+                            return false  // `prepare` would rewrite a comment or wrapper end tag here
+                        }
                         scratch.append(byte)
                         cursor += 1
                     }
@@ -208,6 +237,10 @@ extension HTMLSanitizer {
                             continue
                         }
                         if byte < 0x20 { return false }
+                        if byte == UInt8(ascii: "<"), cursor + 1 < count,
+                           bytes[cursor + 1] == UInt8(ascii: "!") || bytes[cursor + 1] == UInt8(ascii: "/") {
+                            return false
+                        }
                         scratch.append(byte)
                         cursor += 1
                     }
@@ -237,8 +270,10 @@ extension HTMLSanitizer {
                 let name = tables.names[element].dropLast()
                 var search = index
                 while true {
+                    while search < count, bytes[search] != UInt8(ascii: "<") { search += 1 }
                     guard search + 1 + name.count < count else { return false }
-                    if bytes[search] == UInt8(ascii: "<"), bytes[search + 1] == UInt8(ascii: "/") {
+                    if bytes[search + 1] == UInt8(ascii: "!") { return false }  // `prepare` would remove a comment
+                    if bytes[search + 1] == UInt8(ascii: "/") {
                         var matches = true
                         for (offset, letter) in name.enumerated() where bytes[search + 2 + offset] | 0x20 != letter {
                             matches = false

@@ -36,10 +36,9 @@ public struct HTMLSanitizer: Sendable {
         return html.withUTF8 { bytes in
             // Fast path: plain text without markup or references is already safe HTML.
             if !Self.containsMarkup(bytes) { return String(decoding: bytes, as: UTF8.self) }
-            let input = Self.prepare(bytes)
             var writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
-            if Self.streamTidy(prepared: input, into: &writer) { return String(decoding: writer.output, as: UTF8.self) }
-            return Self.sanitizeWithLibXML(prepared: input, original: bytes, baseURL: baseURL)
+            if Self.streamTidy(bytes, into: &writer) { return String(decoding: writer.output, as: UTF8.self) }
+            return Self.sanitizeWithLibXML(prepared: Self.prepare(bytes), original: bytes, baseURL: baseURL)
         }
     }
 
@@ -61,10 +60,9 @@ public struct HTMLSanitizer: Sendable {
     static func bothPaths(_ html: String, baseURL: URL?) -> (tidy: String?, libxml: String) {
         var html = html
         return html.withUTF8 { bytes in
-            let input = prepare(bytes)
             var writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
-            let tidy = streamTidy(prepared: input, into: &writer) ? String(decoding: writer.output, as: UTF8.self) : nil
-            return (tidy, sanitizeWithLibXML(prepared: input, original: bytes, baseURL: baseURL))
+            let tidy = streamTidy(bytes, into: &writer) ? String(decoding: writer.output, as: UTF8.self) : nil
+            return (tidy, sanitizeWithLibXML(prepared: prepare(bytes), original: bytes, baseURL: baseURL))
         }
     }
 

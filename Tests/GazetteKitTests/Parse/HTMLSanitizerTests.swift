@@ -96,6 +96,9 @@ import Testing
         "<a title=x\"y>q</a>", "<em>a<!-- c -->b</em>", "&am<!-- -->p;", "<b>x</b\n>y", "<_a>x", "<a _b=\"1\" c.d=\"2\">x</a>",
         "a<script>if (a</b) x()</script>b", "a<SCRIPT>x</Script >b", "a<script>x</scripts>y</script>b", "a<style>p{}</style>b",
         "a<script>unterminated", "<div><script src=\"x.js\"></script></div>", "a<script/>b", "<p>a<style>x</p>y</style>b</p>",
+        "a <!-- c -->b", "x<!-- c -->y", "&amp<!-- -->;", "<a title=\"x<!-- y -->z\">q</a>", "<a title=\"</body>\">q</a>",
+        "<script><!-- </script> -->x</script>y", "a <!-- unclosed", "<p> <!-- a -- b --></p>", "<p> <!--->x</p>", "<b> <!-->y</b>",
+        "<p>\n<!-- more -->\n</p>", "a </body> b </html> c", "&#X41;&#x42;", "<!DOCTYPE html>x", "<!unterminated x",
     ]
 
     @Test(arguments: tidyEdgeFragments)
