@@ -207,6 +207,17 @@ extension HTMLSanitizer {
                 if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                     cursor += 1
                     while true {
+                        // Copy the plain run at once, then handle what ended it.
+                        let runStart = cursor
+                        while cursor < count {
+                            let byte = bytes[cursor]
+                            if byte == quote || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<")
+                                || (byte < 0x20 && byte != 0x09 && byte != 0x0A) {
+                                break
+                            }
+                            cursor += 1
+                        }
+                        if cursor > runStart { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<cursor])) }
                         guard cursor < count else { return false }
                         let byte = bytes[cursor]
                         if byte == quote {
@@ -218,10 +229,10 @@ extension HTMLSanitizer {
                             cursor = next
                             continue
                         }
-                        if byte < 0x20 && byte != 0x09 && byte != 0x0A { return false }
-                        if byte == UInt8(ascii: "<"), cursor + 1 < count,
-                           bytes[cursor + 1] == UInt8(ascii: "!") || bytes[cursor + 1] == UInt8(ascii: "/") {
-                            return false  // `prepare` would rewrite a comment or wrapper end tag here
+                        guard byte == UInt8(ascii: "<"), cursor + 1 < count,
+                              bytes[cursor + 1] != UInt8(ascii: "!"), bytes[cursor + 1] != UInt8(ascii: "/")
+                        else {
+                            return false  // a control character, or what `prepare` would rewrite
                         }
                         scratch.append(byte)
                         cursor += 1

@@ -170,12 +170,20 @@ public struct HTMLSanitizer: Sendable {
 
     // MARK: - Text helpers
 
+    /// The bytes `appendEscaped` may replace: `&`, `<`, `>`, `"`, and 0xC2 (C1 controls).
+    static let escapeStops: [Bool] = (0...255).map { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xC2 }
+
     /// Appends `bytes` with `&`, `<`, `>` (and `"` when `quotes`) replaced by references.
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], quotes: Bool) {
         var runStart = 0
         var index = 0
         let count = bytes.count
+        let stops = escapeStops
         while index < count {
+            if !stops[Int(bytes[index])] {
+                index += 1
+                continue
+            }
             let replacement: StaticString
             switch bytes[index] {
             case UInt8(ascii: "&"): replacement = "&amp;"
