@@ -54,7 +54,8 @@ extension HTMLSanitizer {
             let stops = HTMLSanitizer.tidyTextStops
             while index < count {
                 let byte = bytes[index]
-                if !stops[Int(byte)] {
+                // Letters and most text sit above `<` (0x3C): skip them without the table.
+                if (byte > 0x3C && byte != 0xEF) || !stops[Int(byte)] {
                     index += 1
                     continue
                 }

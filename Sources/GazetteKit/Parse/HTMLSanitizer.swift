@@ -180,7 +180,9 @@ public struct HTMLSanitizer: Sendable {
         let count = bytes.count
         let stops = escapeStops
         while index < count {
-            if !stops[Int(bytes[index])] {
+            let byte = bytes[index]
+            // Letters and most text sit above `>` (0x3E): skip them without the table.
+            if (byte > 0x3E && byte != 0xC2) || !stops[Int(byte)] {
                 index += 1
                 continue
             }
