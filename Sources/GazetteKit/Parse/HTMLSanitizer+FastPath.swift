@@ -5,12 +5,11 @@ extension HTMLSanitizer {
     /// libxml2's HTML parser would send, without libxml2's per-character cost.
     ///
     /// It accepts only what it can reproduce exactly and gives up (returns false, leaving the
-    /// writer to be discarded) on anything else, which then goes through libxml2: a start tag that
-    /// libxml2 would treat as implicitly closing the open element (decided by libxml2's own
-    /// tables, `FastPathTables`), an end tag that does not close the innermost open element,
-    /// an element outside `FastPathTables.names`, comments and declarations, unquoted attribute
-    /// values it cannot delimit, duplicate attributes, control characters and character references
-    /// it cannot decode the way libxml2 does.
+    /// writer to be discarded) on anything else, which then goes through libxml2. Implied end
+    /// tags follow libxml2's own tables (`FastPathTables`); it gives up on an element outside
+    /// `FastPathTables.names`, `</br>`,
+    /// declarations, unquoted attribute values it cannot delimit, duplicate attributes, control
+    /// characters and character references it cannot decode the way libxml2 does.
     ///
     /// It reads the fragment itself, and declines whatever `prepare` would change before libxml2
     /// sees it (so both paths parse the same text): it skips a comment the way `prepare` removes
@@ -136,9 +135,9 @@ extension HTMLSanitizer {
                 guard cursor < count, bytes[cursor] == UInt8(ascii: ">") else { return false }
                 index = cursor + 1
                 guard let position = open.lastIndex(of: element) else {
-                    // libxml2 ignores the end tag of an element that is not open, except `</br>`
-                    // and `</p>`, which it turns into elements.
-                    return tables.isEmpty[element] && !tables.isBreak(element)
+                    // libxml2 ignores the end tag of an element that is not open, except `</br>`,
+                    // which it turns into a line break.
+                    return !tables.isBreak(element)
                 }
                 // An end tag closes the elements open inside its element, unless one of them
                 // ranks higher (libxml2's end priorities: a stray `</div>` cannot end a `<td>`).
@@ -154,11 +153,13 @@ extension HTMLSanitizer {
             guard FeedDate.isLetter(bytes[cursor]) else { return false }
             while cursor < count, Self.isNameByte(bytes[cursor]) { cursor += 1 }
             guard let element = tables.index(of: bytes[nameStart..<cursor]) else { return false }
-            if let current = open.last {
-                if tables.closes(element, current) { return false }
-            } else if tables.closesBody[element] {
-                return false
+            // libxml2 ends the open elements this start tag implicitly closes (`<p>` ends an open
+            // `<p>`), innermost first, as long as the next one is closed too.
+            while let current = open.last, tables.closes(element, current) {
+                open.removeLast()
+                end(tables.names[current], into: &writer)
             }
+            if open.isEmpty, tables.closesBody[element] { return false }
             scratch.removeAll(keepingCapacity: true)
             offsets.removeAll(keepingCapacity: true)
             scratch.append(contentsOf: tables.names[element])  // NUL-terminated

@@ -99,6 +99,7 @@ import Testing
         "a <!-- c -->b", "x<!-- c -->y", "&amp<!-- -->;", "<a title=\"x<!-- y -->z\">q</a>", "<a title=\"</body>\">q</a>",
         "<script><!-- </script> -->x</script>y", "a <!-- unclosed", "<p> <!-- a -- b --></p>", "<p> <!--->x</p>", "<b> <!-->y</b>",
         "<p>\n<!-- more -->\n</p>", "a </body> b </html> c", "&#X41;&#x42;", "<!DOCTYPE html>x", "<!unterminated x",
+        "</p>x</li>y</td>z</table>w", "<b>a</i>b</b>", "<table><tr><td>a</tr>b</td></table>", "</br>x", "<div>a</span>b</div>",
     ]
 
     @Test(arguments: tidyEdgeFragments)
