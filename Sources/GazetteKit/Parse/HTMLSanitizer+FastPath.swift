@@ -50,14 +50,17 @@ extension HTMLSanitizer {
             else { return false }
             let count = bytes.count
             var textStart = 0
+            guard let base = bytes.baseAddress else { return false }
             let stops = HTMLSanitizer.tidyTextStops
             while index < count {
-                let byte = bytes[index]
-                // Letters and most text sit above `<` (0x3C): skip them without the table.
-                if (byte > 0x3C && byte != 0xEF) || !stops[Int(byte)] {
-                    index += 1
-                    continue
+                // Skip plain text to the next byte that needs a look, in a local loop.
+                var scan = index
+                stops.withUnsafeBufferPointer { table in
+                    while scan < count, !table[Int(base[scan])] { scan += 1 }
                 }
+                index = scan
+                guard index < count else { break }
+                let byte = base[index]
                 if byte == UInt8(ascii: "<"), index + 3 < count, bytes[index + 1] == UInt8(ascii: "!"),
                    bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
                     // A comment, removed as `prepare` removes it, where that joins nothing: after

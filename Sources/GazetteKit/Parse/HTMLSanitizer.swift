@@ -178,14 +178,16 @@ public struct HTMLSanitizer: Sendable {
         var runStart = 0
         var index = 0
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return }
         let stops = escapeStops
         while index < count {
-            let byte = bytes[index]
-            // Letters and most text sit above `>` (0x3E): skip them without the table.
-            if (byte > 0x3E && byte != 0xC2) || !stops[Int(byte)] {
-                index += 1
-                continue
+            // Skip plain bytes in a local loop.
+            var scan = index
+            stops.withUnsafeBufferPointer { table in
+                while scan < count, !table[Int(base[scan])] { scan += 1 }
             }
+            index = scan
+            guard index < count else { break }
             let replacement: StaticString
             switch bytes[index] {
             case UInt8(ascii: "&"): replacement = "&amp;"
