@@ -35,6 +35,8 @@ extension HTMLSanitizer {
         var scratch: [UInt8] = []
         /// Offsets into `scratch` of each attribute's name and value (-1: no value).
         var offsets: [Int] = []
+        /// The attribute array handed to the writer, kept between tags (emptied after each use).
+        var pointers: [UnsafePointer<xmlChar>?] = []
         var text: [UInt8] = []
 
         init(bytes: UnsafeBufferPointer<UInt8>) {
@@ -265,15 +267,18 @@ extension HTMLSanitizer {
                 scratch.append(0)
             }
             index = cursor
+            var pointers = self.pointers
+            self.pointers = []
             let accepted = scratch.withUnsafeBufferPointer { buffer -> Bool in
                 let base = buffer.baseAddress!
                 guard !offsets.isEmpty else { return writer.start(name: base, attributes: nil) }
-                var pointers: [UnsafePointer<xmlChar>?] = []
-                pointers.reserveCapacity(offsets.count + 1)
+                pointers.removeAll(keepingCapacity: true)
                 for offset in offsets { pointers.append(offset < 0 ? nil : base + offset) }
                 pointers.append(nil)
+                defer { pointers.removeAll(keepingCapacity: true) }  // they point into `scratch`
                 return pointers.withUnsafeMutableBufferPointer { writer.start(name: base, attributes: $0.baseAddress) }
             }
+            self.pointers = pointers
             guard accepted else { return false }
             if selfClosing || tables.isEmpty[element] {
                 end(tables.names[element], into: &writer)

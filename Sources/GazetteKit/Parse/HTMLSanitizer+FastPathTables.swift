@@ -5,7 +5,7 @@ extension HTMLSanitizer {
     /// it must reproduce: is an element empty (no content, no end tag), and does a start tag
     /// implicitly close the open element. The answers are read from libxml2 once, so they cannot
     /// drift from the parser the slow path uses.
-    struct FastPathTables: Sendable {
+    final class FastPathTables: Sendable {
         /// NUL-terminated lower-case names.
         let names: [[UInt8]]
         let isEmpty: [Bool]
