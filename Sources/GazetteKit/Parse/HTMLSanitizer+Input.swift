@@ -114,7 +114,7 @@ extension HTMLSanitizer {
     }
 
     /// The index just after the comment whose body starts at `start`.
-    private static func commentEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    static func commentEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let count = bytes.count
         // `<!-->` and `<!--->` are empty comments.
         if start < count, bytes[start] == UInt8(ascii: ">") { return start + 1 }

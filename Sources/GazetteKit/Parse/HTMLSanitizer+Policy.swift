@@ -76,24 +76,72 @@ extension HTMLSanitizer {
 
     private static func key(_ name: String) -> Key { Key(Array(name.utf8)) }
 
-    static let elementRules: [Key: ElementRule] = {
+    static let elementRules: PackedLookup<ElementRule> = {
         var table: [Key: ElementRule] = [:]
         for name in keptElements { table[key(name)] = .keep(void: false) }
         for name in voidElements { table[key(name)] = .keep(void: true) }
         for name in droppedWithContent { table[key(name)] = .dropWithContent }
         table[key("iframe")] = .iframe
-        return table
+        return PackedLookup(table)
     }()
 
-    static let attributeRules: [Key: AttributeRule] = {
+    static let attributeRules: PackedLookup<AttributeRule> = {
         var table: [Key: AttributeRule] = [:]
         for name in keptAttributes { table[key(name)] = .keep }
         for name in urlAttributes { table[key(name)] = .url }
         table[key("usemap")] = .urlVerbatim
         table[key("srcset")] = .srcset
         table[key("style")] = .style
-        return table
+        return PackedLookup(table)
     }()
+
+    /// A read-only table keyed by names, probed without hashing through `Hasher` (these lookups
+    /// run for every element and attribute): short names by their packed integer in an
+    /// open-addressing array, long ones in a dictionary.
+    struct PackedLookup<Value: Sendable>: Sendable {
+        private let keys: [UInt64]
+        private let values: [Value?]
+        private let mask: Int
+        private let long: [Key: Value]
+
+        init(_ table: [Key: Value]) {
+            var size = 16
+            while size < table.count * 4 { size *= 2 }
+            var keys = [UInt64](repeating: 0, count: size)
+            var values = [Value?](repeating: nil, count: size)
+            var long: [Key: Value] = [:]
+            for (key, value) in table {
+                guard key.long == nil else {
+                    long[key] = value
+                    continue
+                }
+                var slot = Self.slot(key.packed, mask: size - 1)
+                while keys[slot] != 0 { slot = (slot + 1) & (size - 1) }
+                keys[slot] = key.packed
+                values[slot] = value
+            }
+            self.keys = keys
+            self.values = values
+            self.mask = size - 1
+            self.long = long
+        }
+
+        private static func slot(_ packed: UInt64, mask: Int) -> Int {
+            Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        }
+
+        subscript(key: Key) -> Value? {
+            if key.long != nil { return long[key] }
+            // Names are never empty, so no packed name is 0 (the empty-slot marker).
+            var slot = Self.slot(key.packed, mask: mask)
+            while true {
+                let candidate = keys[slot]
+                if candidate == key.packed { return values[slot] }
+                if candidate == 0 { return nil }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
 
     /// A name as a hashable value without building a `String`: names of up to 8 bytes are packed
     /// into an integer (most tags and attributes; names hold no NUL byte, so packing is unique),

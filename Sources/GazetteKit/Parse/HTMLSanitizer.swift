@@ -1,7 +1,7 @@
 import Foundation
 internal import CLibXML2
 
-/// Makes untrusted HTML from feeds safe to republish, using libxml2's HTML parser and an allow-list.
+/// Makes untrusted HTML from feeds safe to republish, using libxml2's HTML parser (SAX, no tree) and an allow-list.
 ///
 /// Removes scripts, styles, event handlers, dangerous URLs, forms, embeds, tracking pixels;
 /// resolves relative `href`/`src` against `baseURL`; always keeps the text.
@@ -37,13 +37,32 @@ public struct HTMLSanitizer: Sendable {
             // Fast path: plain text without markup or references is already safe HTML.
             if !Self.containsMarkup(bytes) { return String(decoding: bytes, as: UTF8.self) }
             var writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
-            if !Self.withParsedFragment(bytes, { root in writer.walk(children: root) }) {
-                // libxml2 gave up (nesting deeper than its limit): keep the text, lose the markup.
-                Self.strippingTags(bytes).withUnsafeBufferPointer { text in
-                    _ = Self.withParsedFragment(text) { root in writer.walk(children: root) }
-                }
+            if Self.streamTidy(bytes, into: &writer) { return String(decoding: writer.output, as: UTF8.self) }
+            return Self.sanitizeWithLibXML(prepared: Self.prepare(bytes), original: bytes, baseURL: baseURL)
+        }
+    }
+
+    /// The general path: libxml2's HTML parser (SAX) for any fragment, however malformed.
+    static func sanitizeWithLibXML(prepared input: [UInt8], original bytes: UnsafeBufferPointer<UInt8>, baseURL: URL?) -> String {
+        var writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
+        if !stream(prepared: input, into: &writer) {
+            // libxml2 gave up (nesting deeper than its limit): keep the text, lose the markup.
+            writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
+            strippingTags(bytes).withUnsafeBufferPointer { text in
+                _ = stream(text, into: &writer)
             }
-            return String(decoding: writer.output, as: UTF8.self)
+        }
+        return String(decoding: writer.output, as: UTF8.self)
+    }
+
+    /// Both paths on one fragment, for tests: the tidy tokenizer's output (nil when it gives up)
+    /// and libxml2's.
+    static func bothPaths(_ html: String, baseURL: URL?) -> (tidy: String?, libxml: String) {
+        var html = html
+        return html.withUTF8 { bytes in
+            var writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
+            let tidy = streamTidy(bytes, into: &writer) ? String(decoding: writer.output, as: UTF8.self) : nil
+            return (tidy, sanitizeWithLibXML(prepared: prepare(bytes), original: bytes, baseURL: baseURL))
         }
     }
 
@@ -151,12 +170,24 @@ public struct HTMLSanitizer: Sendable {
 
     // MARK: - Text helpers
 
+    /// The bytes `appendEscaped` may replace: `&`, `<`, `>`, `"`, and 0xC2 (C1 controls).
+    static let escapeStops: [Bool] = (0...255).map { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xC2 }
+
     /// Appends `bytes` with `&`, `<`, `>` (and `"` when `quotes`) replaced by references.
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], quotes: Bool) {
         var runStart = 0
         var index = 0
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return }
+        let stops = escapeStops
         while index < count {
+            // Skip plain bytes in a local loop.
+            var scan = index
+            stops.withUnsafeBufferPointer { table in
+                while scan < count, !table[Int(base[scan])] { scan += 1 }
+            }
+            index = scan
+            guard index < count else { break }
             let replacement: StaticString
             switch bytes[index] {
             case UInt8(ascii: "&"): replacement = "&amp;"

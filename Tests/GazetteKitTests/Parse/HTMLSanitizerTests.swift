@@ -64,6 +64,105 @@ import Testing
         #expect(HTMLSanitizer().sanitize(once, baseURL: Self.base) == once)
     }
 
+    @Test(arguments: fixtureCases)
+    func tidyTokenizerAgreesWithLibXMLOnFixtureCase(_ testCase: Case) {
+        let paths = HTMLSanitizer.bothPaths(testCase.input, baseURL: Self.base)
+        if let tidy = paths.tidy { #expect(tidy == paths.libxml) }
+    }
+
+    /// Fragments at the edges of what the tidy tokenizer accepts: each must either be declined
+    /// or give exactly libxml2's result.
+    static let tidyEdgeFragments: [String] = [
+        "<p>one<p>two", "<li>a<li>b", "<ul><li>a</li><li>b</ul>", "<a href=\"/a\">x<a href=\"/b\">y</a></a>",
+        "<b><p>x</p></b>", "<p><div>x</div></p>", "<table><tr><td>a<td>b</tr></table>", "<dl><dt>a<dd>b</dl>",
+        "<h1>a<h2>b</h2></h1>", "<div/>text", "<br/>a<br />b<br>c</br>", "<img src=\"a.png\"/>x",
+        "<P CLASS=\"x\">Upper</P>", "<a  href = 'x.html'  title=\"t\"\n>y</a>", "<a href=\"x\"title=\"y\">z</a>",
+        "<a href=x>unquoted</a>", "<a title=\"1\" title=\"2\">dup</a>", "<input checked><input disabled=\"\">",
+        "AT&T &amp &amp; &copy &copy; &nosuch; & x &#39; &#x27; &#X41; &#0; &#xD800; &#1114112; &#65535;",
+        "<a href=\"?a=1&amp;b=2&c=3&copy=4\">q</a>", "tail &", "a&#", "<b>unclosed <i>twice", "</b>stray end",
+        "<span>a</div>", "<!-- c -->x", "<?pi x?>y", "<!DOCTYPE html>z", "x < y > z", "<3 <", "a\r\nb", "tab\there",
+        "<font color=\"red\"><center>c</center></font>", "<q>a<q>b</q></q>", "<s>a<s>b</s></s>",
+        "<img src=\"http://example.com/t.gif\" width=\"1\" height=\"1\">after",
+        "<p style=\"color: red; position: absolute\">s</p>", "<div onclick=\"x()\" class=\"c\">e</div>",
+        "<summary>s</summary><details>d</details>", "<time datetime=\"2024\">t</time><mark>m</mark>",
+        "<a href=\"javascript:alert(1)\">j</a><a href=\"/rel\">r</a>", "caf\u{E9} \u{92} &#146;",
+        "<sub>1<sup>2</sup></sub><tt>t<tt>u</tt></tt>", "<caption>c</caption>", "<thead><tr><th>h</th></tr></thead>",
+        "<p><a><img src=x></img></a></p>", "a<br>b</br>c", "<hr></hr>x", "</p>x", "<img src=a.png/>", "<a href=x/>y",
+        "<a href=x&amp;y=1 title=t>z</a>", "<p class=a=b>c</p>", "<a href=\"?cmd=_s&hosted_button_id=1&_x;\">p</a>",
+        "a &b_c; &:x; &.y", "<pre>\nx</pre>", "a\r\nb\rc", "<picture><source srcset=\"x.png\"><img src=\"y\"></picture>t",
+        "<video controls><source src=\"x.mp4\">fallback</video>", "<iframe src=\"https://www.youtube.com/embed/x\">fb</iframe>",
+        "<iframe src=\"http://evil.example/\">fb <b>b</b></iframe>", "<div><span>a</div>b", "<td><div>a</td>b",
+        "<table><tr><td><div>a</td></tr></table>", "<table><tr><td>a</div>b</td></tr></table>", "<ul><li><p>a</ul>b",
+        "<a title=x\"y>q</a>", "<em>a<!-- c -->b</em>", "&am<!-- -->p;", "<b>x</b\n>y", "<_a>x", "<a _b=\"1\" c.d=\"2\">x</a>",
+        "a<script>if (a</b) x()</script>b", "a<SCRIPT>x</Script >b", "a<script>x</scripts>y</script>b", "a<style>p{}</style>b",
+        "a<script>unterminated", "<div><script src=\"x.js\"></script></div>", "a<script/>b", "<p>a<style>x</p>y</style>b</p>",
+        "a <!-- c -->b", "x<!-- c -->y", "&amp<!-- -->;", "<a title=\"x<!-- y -->z\">q</a>", "<a title=\"</body>\">q</a>",
+        "<script><!-- </script> -->x</script>y", "a <!-- unclosed", "<p> <!-- a -- b --></p>", "<p> <!--->x</p>", "<b> <!-->y</b>",
+        "<p>\n<!-- more -->\n</p>", "a </body> b </html> c", "&#X41;&#x42;", "<!DOCTYPE html>x", "<!unterminated x",
+        "</p>x</li>y</td>z</table>w", "<b>a</i>b</b>", "<table><tr><td>a</tr>b</td></table>", "</br>x", "<div>a</span>b</div>",
+    ]
+
+    @Test(arguments: tidyEdgeFragments)
+    func tidyTokenizerAgreesWithLibXMLOnEdgeFragment(_ html: String) {
+        let paths = HTMLSanitizer.bothPaths(html, baseURL: Self.base)
+        if let tidy = paths.tidy { #expect(tidy == paths.libxml, "\(html)") }
+    }
+
+    @Test func tidyTokenizerTakesTheCommonFragment() {
+        let html = #"<p>Hello <a href="/x" title="T">link</a> &amp; <b>bold</b><br><img src="a.png" alt=""></p>"#
+        let paths = HTMLSanitizer.bothPaths(html, baseURL: Self.base)
+        #expect(paths.tidy == paths.libxml)
+        #expect(paths.tidy != nil)
+    }
+
+    /// The raw HTML of `description`, `content:encoded`, `summary` and `content` elements of a feed
+    /// file (CDATA or escaped), read roughly: both paths get the same bytes, fidelity does not matter.
+    static func htmlFragments(in feed: String) -> [String] {
+        var fragments: [String] = []
+        for tag in ["description", "content:encoded", "summary", "content"] {
+            var rest = Substring(feed)
+            while let open = rest.range(of: "<" + tag), let close = rest[open.upperBound...].firstIndex(of: ">") {
+                let bodyStart = rest.index(after: close)
+                guard let end = rest[bodyStart...].range(of: "</" + tag + ">") else { break }
+                var body = String(rest[bodyStart..<end.lowerBound])
+                if body.hasPrefix("<![CDATA[") {
+                    body = String(body.dropFirst(9).prefix { _ in true })
+                    if let cdataEnd = body.range(of: "]]>") { body = String(body[..<cdataEnd.lowerBound]) }
+                } else {
+                    body = body.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                        .replacingOccurrences(of: "&amp;", with: "&")
+                }
+                if body.contains("<") { fragments.append(body) }
+                rest = rest[end.upperBound...]
+            }
+        }
+        return fragments
+    }
+
+    @Test func tidyTokenizerAgreesWithLibXMLOnCorpusFragments() throws {
+        guard let shared = Fixtures.shared else {
+            print("skipped: ../shared is absent")
+            return
+        }
+        let folder = shared.appendingPathComponent("corpus/realworld")
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        var total = 0
+        var tidyCount = 0
+        for file in files where file.pathExtension == "xml" {
+            guard let data = try? Data(contentsOf: file) else { continue }
+            for fragment in Self.htmlFragments(in: String(decoding: data, as: UTF8.self)) {
+                total += 1
+                let paths = HTMLSanitizer.bothPaths(fragment, baseURL: Self.base)
+                guard let tidy = paths.tidy else { continue }
+                tidyCount += 1
+                #expect(tidy == paths.libxml, "\(file.lastPathComponent): \(fragment.prefix(300))")
+            }
+        }
+        print("tidy tokenizer took \(tidyCount) of \(total) corpus fragments")
+        #expect(total > 0)
+    }
+
     /// The tags (text between `<` and `>`) of an output, lower-cased.
     static func tags(of html: String) -> [String] {
         html.lowercased().split(separator: "<").dropFirst().map { String($0.prefix { $0 != ">" }) }
