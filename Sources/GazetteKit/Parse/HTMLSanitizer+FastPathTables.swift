@@ -19,7 +19,7 @@ extension HTMLSanitizer {
         /// `closesTable[new * count + open]`: starting `new` ends `open` in libxml2.
         private let closesTable: [Bool]
         /// Names of up to 8 bytes packed into an integer, the rest by their bytes.
-        private let indexByPacked: [UInt64: Int]
+        private let indexByPacked: PackedLookup<Int>
         private let indexByLongName: [[UInt8]: Int]
 
         static let html: [UInt8] = Array("html\0".utf8)
@@ -42,12 +42,12 @@ extension HTMLSanitizer {
             LibXML.ensureInitialized()
             let names = Self.elementNames.map { Array($0.utf8) + [0] }
             var isEmpty: [Bool] = []
-            var indexByPacked: [UInt64: Int] = [:]
+            var indexByPacked: [Key: Int] = [:]
             var indexByLongName: [[UInt8]: Int] = [:]
             for (offset, name) in names.enumerated() {
                 let bytes = Array(name.dropLast())
                 if bytes.count <= 8 {
-                    indexByPacked[bytes.reduce(0) { $0 &<< 8 | UInt64($1) }] = offset
+                    indexByPacked[Key(bytes)] = offset
                 } else {
                     indexByLongName[bytes] = offset
                 }
@@ -85,7 +85,7 @@ extension HTMLSanitizer {
             self.isEmpty = isEmpty
             self.closesBody = closesBody
             self.closesTable = closes
-            self.indexByPacked = indexByPacked
+            self.indexByPacked = PackedLookup(indexByPacked)
             self.indexByLongName = indexByLongName
         }
 
@@ -96,7 +96,7 @@ extension HTMLSanitizer {
             }
             var packed: UInt64 = 0
             for byte in name { packed = packed &<< 8 | UInt64(FeedDate.isLetter(byte) ? byte | 0x20 : byte) }
-            return indexByPacked[packed]
+            return packed == 0 ? nil : indexByPacked[packed: packed]
         }
 
         func closes(_ new: Int, _ open: Int) -> Bool { closesTable[new * names.count + open] }

@@ -132,11 +132,16 @@ extension HTMLSanitizer {
 
         subscript(key: Key) -> Value? {
             if key.long != nil { return long[key] }
+            return self[packed: key.packed]
+        }
+
+        /// The value for a name of up to 8 bytes, given packed.
+        subscript(packed packed: UInt64) -> Value? {
             // Names are never empty, so no packed name is 0 (the empty-slot marker).
-            var slot = Self.slot(key.packed, mask: mask)
+            var slot = Self.slot(packed, mask: mask)
             while true {
                 let candidate = keys[slot]
-                if candidate == key.packed { return values[slot] }
+                if candidate == packed { return values[slot] }
                 if candidate == 0 { return nil }
                 slot = (slot + 1) & mask
             }
