@@ -83,6 +83,9 @@ struct AtomFeedWriter {
             xml.open("source")
             if let id = source.id { xml.element("id", text: id) }
             if let title = source.title { xml.element("title", [("type", "text")], text: title) }
+            // The source feed was modified at least when this entry was: a stable value, unlike the
+            // feed's own latest `updated`, which would rewrite every section on every fetch.
+            xml.element("updated", text: PublishDate.rfc3339(entry.updated))
             if let link = source.link { xml.empty("link", [("rel", "alternate"), ("type", "text/html"), ("href", link)]) }
             if let feedURL = source.feedURL { xml.empty("link", [("rel", "self"), ("href", feedURL)]) }
             xml.close()

@@ -82,6 +82,20 @@ import Testing
         #expect(entry.first("content")?.text.contains("Also reported by: <a href=\"https://two.example/2\">Two</a>") == true)
     }
 
+    @Test func sourceNamesItsFeedWithAStableUpdatedTime() throws {
+        let source = ArticleSource(
+            feedKey: "https://one.example/feed", feedTitle: "One", feedLink: "https://one.example/",
+            feedID: "tag:one.example,2025:feed", feedUpdated: Date(), entryID: "1", link: "https://one.example/1",
+            firstSeen: Date(timeIntervalSince1970: 0))
+        let entry = try #require(try Self.render([Self.article(sources: [source])]).first("entry"))
+        let element = try #require(entry.first("source"))
+        #expect(element.first("id")?.text == "tag:one.example,2025:feed")
+        #expect(element.first("title")?.text == "One")
+        // The entry's own updated time, not the feed's latest (which changes on every fetch).
+        #expect(element.first("updated")?.text == "2023-11-14T22:13:20Z")
+        #expect(element.first("updated")?.text == entry.first("updated")?.text)
+    }
+
     @Test func enclosuresCarryTypeAndLength() throws {
         var article = Self.article()
         article.enclosures = [
