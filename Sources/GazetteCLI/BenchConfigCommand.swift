@@ -64,7 +64,9 @@ struct BenchConfigCommand: ParsableCommand {
             let alternation = keywords.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
             return try NSRegularExpression(pattern: "\\b(?:\(alternation))\\b", options: [.caseInsensitive])
         }
-        let compiled = try routes.map { (include: try regex($0.include), exclude: try regex($0.exclude), categories: $0.categories.map { $0.lowercased() }) }
+        let compiled = try routes.map {
+            (include: try regex($0.include), exclude: try regex($0.exclude), categories: $0.categories.map { $0.lowercased() })
+        }
         let baselineStart = Date()
         var baselineHits = 0
         for item in corpus {
@@ -73,7 +75,9 @@ struct BenchConfigCommand: ParsableCommand {
             let categories = item.categories.map { $0.lowercased() }
             for route in compiled {
                 if let exclude = route.exclude, exclude.firstMatch(in: text, range: range) != nil { continue }
-                if route.categories.contains(where: categories.contains) || route.include.map({ $0.firstMatch(in: text, range: range) != nil }) == true {
+                if route.categories.contains(where: categories.contains)
+                    || route.include.map({ $0.firstMatch(in: text, range: range) != nil }) == true
+                {
                     baselineHits += 1
                 }
             }
@@ -82,9 +86,11 @@ struct BenchConfigCommand: ParsableCommand {
 
         let matches = Double(items * sections)
         print("items: \(items), sections: \(sections), item×section tests: \(items * sections)")
-        print(String(format: "gazette  %.3f s  %.0f ns/test  hits %d  (normalizing items: %.3f s, %.0f µs/item; matching: %.0f ns/test)",
-            gazetteSeconds, gazetteSeconds / matches * 1e9, gazetteHits, prepareSeconds, prepareSeconds / Double(items) * 1e6,
-            (gazetteSeconds - prepareSeconds) / matches * 1e9))
+        print(
+            String(
+                format: "gazette  %.3f s  %.0f ns/test  hits %d  (normalizing items: %.3f s, %.0f µs/item; matching: %.0f ns/test)",
+                gazetteSeconds, gazetteSeconds / matches * 1e9, gazetteHits, prepareSeconds, prepareSeconds / Double(items) * 1e6,
+                (gazetteSeconds - prepareSeconds) / matches * 1e9))
         print(String(format: "regex    %.3f s  %.0f ns/test  hits %d", baselineSeconds, baselineSeconds / matches * 1e9, baselineHits))
         print(String(format: "speed-up %.1fx", baselineSeconds / max(gazetteSeconds, 1e-9)))
     }
@@ -100,4 +106,3 @@ struct BenchConfigCommand: ParsableCommand {
         pounds local authority authorities government minister ministers department announces published
         """.split(whereSeparator: \.isWhitespace).map(String.init)
 }
-

@@ -43,8 +43,9 @@ struct BenchFetchCommand: AsyncParsableCommand {
         let policy = FetchPolicy(totalTimeout: totalTimeout)
         let fetcher = Fetcher(policy: policy)
         print("gazette bench fetch (\(GazetteVersion.version)), server \(script.path), port \(server.port)")
-        print("limits: total \(Int(policy.totalTimeout)) s/feed, request \(Int(policy.requestTimeout)) s, "
-            + "body \(policy.maxBodyBytes >> 20) MiB, \(policy.maxConcurrent) in flight, \(policy.maxPerHost) per host")
+        print(
+            "limits: total \(Int(policy.totalTimeout)) s/feed, request \(Int(policy.requestTimeout)) s, "
+                + "body \(policy.maxBodyBytes >> 20) MiB, \(policy.maxConcurrent) in flight, \(policy.maxPerHost) per host")
         if hostile {
             await runHostile(fetcher, server: server)
         } else {
@@ -60,14 +61,18 @@ struct BenchFetchCommand: AsyncParsableCommand {
         }
         print("\(count) feeds over \(max(1, hosts)) loopback hosts")
         let (cold, coldSeconds) = await timed { await fetcher.fetchAll(requests) }
-        print(String(format: "cold: %@ in %.3f s (%.0f feeds/s), peak RSS %@", tally(cold), coldSeconds,
-            Double(count) / coldSeconds, peakRSS()))
+        print(
+            String(
+                format: "cold: %@ in %.3f s (%.0f feeds/s), peak RSS %@", tally(cold), coldSeconds,
+                Double(count) / coldSeconds, peakRSS()))
         let warmRequests = zip(requests, cold).map { request, result in
             FetchRequest(feedKey: request.feedKey, url: request.url, state: result.state)
         }
         let (warm, warmSeconds) = await timed { await fetcher.fetchAll(warmRequests) }
-        print(String(format: "warm: %@ in %.3f s (%.0f feeds/s), peak RSS %@", tally(warm), warmSeconds,
-            Double(count) / warmSeconds, peakRSS()))
+        print(
+            String(
+                format: "warm: %@ in %.3f s (%.0f feeds/s), peak RSS %@", tally(warm), warmSeconds,
+                Double(count) / warmSeconds, peakRSS()))
     }
 
     private func runHostile(_ fetcher: Fetcher, server: BenchFeedServer) async {
@@ -87,8 +92,10 @@ struct BenchFetchCommand: AsyncParsableCommand {
             print(name + String(format: " after %6.2f s: ", Date().timeIntervalSince(start)) + describe(result.outcome))
         }
         let seconds = Date().timeIntervalSince(start)
-        print(String(format: "run finished in %.2f s (limit %.0f s per feed); %@; peak RSS %@", seconds,
-            fetcher.policy.totalTimeout, tally(results), peakRSS()))
+        print(
+            String(
+                format: "run finished in %.2f s (limit %.0f s per feed); %@; peak RSS %@", seconds,
+                fetcher.policy.totalTimeout, tally(results), peakRSS()))
     }
 
     private func describe(_ outcome: FetchOutcome) -> String {

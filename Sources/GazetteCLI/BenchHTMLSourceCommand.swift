@@ -56,12 +56,16 @@ struct BenchHTMLSourceCommand: ParsableCommand {
         let median = scrapeTimes[scrapeTimes.count / 2]
         let megabytes = Double(page.count) / 1_000_000
         print("page: \(page.count) bytes, \(warm.matchCount) items matched, \(warm.feed.items.count) items built")
-        print(String(format: "scrape: min %.2f ms, median %.2f ms, max %.2f ms over %d runs (%.0f MB/s at the median)",
-            Self.ms(scrapeTimes[0]), Self.ms(median), Self.ms(scrapeTimes[scrapeTimes.count - 1]), scrapeTimes.count,
-            megabytes / (Self.ms(median) / 1000)))
+        print(
+            String(
+                format: "scrape: min %.2f ms, median %.2f ms, max %.2f ms over %d runs (%.0f MB/s at the median)",
+                Self.ms(scrapeTimes[0]), Self.ms(median), Self.ms(scrapeTimes[scrapeTimes.count - 1]), scrapeTimes.count,
+                megabytes / (Self.ms(median) / 1000)))
         print(String(format: "scrape CPU time (this thread): min %.2f ms, median %.2f ms", cpuTimes[0], cpuTimes[cpuTimes.count / 2]))
-        print(String(format: "baseline (parse + free only) CPU time: min %.2f ms, median %.2f ms",
-            baselineCPU[0], baselineCPU[baselineCPU.count / 2]))
+        print(
+            String(
+                format: "baseline (parse + free only) CPU time: min %.2f ms, median %.2f ms",
+                baselineCPU[0], baselineCPU[baselineCPU.count / 2]))
         print(String(format: "suggest: %.2f ms (one run), found %d items", Self.ms(suggestTime), suggestion?.itemCount ?? 0))
     }
 

@@ -51,18 +51,20 @@ struct BenchStoreCommand: ParsableCommand {
                 counts.updated += report.updated
                 counts.unchanged += report.unchanged
             }
-            print(String(
-                format: "run %d: %.2f s wall, %.0f articles/s; %.2f s CPU, %.0f articles per CPU-second "
-                    + "(new %d, merged %d, updated %d, unchanged %d)",
-                run, seconds, Double(total) / seconds, cpuSeconds, Double(total) / cpuSeconds,
-                counts.new, counts.merged, counts.updated, counts.unchanged))
+            print(
+                String(
+                    format: "run %d: %.2f s wall, %.0f articles/s; %.2f s CPU, %.0f articles per CPU-second "
+                        + "(new %d, merged %d, updated %d, unchanged %d)",
+                    run, seconds, Double(total) / seconds, cpuSeconds, Double(total) / cpuSeconds,
+                    counts.new, counts.merged, counts.updated, counts.unchanged))
         }
         var usage = rusage()
         _ = getrusage(RUSAGE_SELF.rawValue, &usage)
         let size = (try? FileManager.default.attributesOfItem(atPath: databasePath)[.size] as? Int) ?? 0
-        print(String(
-            format: "peak memory (ru_maxrss): %.1f MiB; articles stored: %d; database size: %.1f MiB",
-            Double(usage.ru_maxrss) / 1024, try store.articleCount(), Double(size) / 1_048_576))
+        print(
+            String(
+                format: "peak memory (ru_maxrss): %.1f MiB; articles stored: %d; database size: %.1f MiB",
+                Double(usage.ru_maxrss) / 1024, try store.articleCount(), Double(size) / 1_048_576))
     }
 }
 
@@ -129,7 +131,6 @@ struct SyntheticFeeds {
             content: paragraphs.joined(), categories: [Self.words[feed % Self.words.count]])
     }
 }
-
 
 extension String {
     fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }

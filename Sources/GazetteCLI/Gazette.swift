@@ -19,6 +19,9 @@ struct Gazette: AsyncParsableCommand {
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure a pipeline stage (parse, fetch, store, config).",
-        subcommands: [BenchConfigCommand.self, BenchFetchCommand.self, BenchHTMLSourceCommand.self, BenchParseCommand.self, BenchPublishCommand.self, BenchStoreCommand.self]
+        subcommands: [
+            BenchConfigCommand.self, BenchFetchCommand.self, BenchHTMLSourceCommand.self, BenchParseCommand.self, BenchPublishCommand.self,
+            BenchStoreCommand.self,
+        ]
     )
 }

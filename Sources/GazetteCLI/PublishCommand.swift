@@ -24,7 +24,9 @@ struct PublishCommand: ParsableCommand {
         do {
             let report = try GazetteRunner(config: config, options: options).publish()
             if !common.quiet {
-                print("\(report.written.count) files written, \(report.unchanged.count) unchanged in \(options.outputDirectory(for: config).path)")
+                print(
+                    "\(report.written.count) files written, \(report.unchanged.count) unchanged in \(options.outputDirectory(for: config).path)"
+                )
             }
         } catch {
             Console.error(error.description)

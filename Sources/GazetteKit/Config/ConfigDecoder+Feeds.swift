@@ -70,7 +70,8 @@ extension ConfigDecoder {
         let categories = optional("categories") { self.keywordList($0, at: $1) } ?? []
         let html = optional("html") { self.htmlRule($0, at: $1) }
         guard ok, let key, let url, let sections else { return nil }
-        let filter = include.isEmpty && exclude.isEmpty && categories.isEmpty
+        let filter =
+            include.isEmpty && exclude.isEmpty && categories.isEmpty
             ? nil : KeywordFilter(include: include, exclude: exclude, categories: categories)
         return FeedConfig(
             key: key, url: url, sections: sections, name: name, interval: seconds, headers: requestHeaders,
@@ -127,7 +128,9 @@ extension ConfigDecoder {
     /// Request headers: an object of header names to string values.
     private mutating func headers(_ node: JSONNode, at path: String) -> [String: String]? {
         guard case .object(let list) = node.value else {
-            report(.wrongType, path, "headers must be an object such as { \"Authorization\": \"Bearer …\" }, not \(node.kindName)", at: node.start)
+            report(
+                .wrongType, path, "headers must be an object such as { \"Authorization\": \"Bearer …\" }, not \(node.kindName)",
+                at: node.start)
             return nil
         }
         var result: [String: String] = [:]
@@ -137,7 +140,9 @@ extension ConfigDecoder {
         for member in list {
             let memberPath = Self.join(path, member.key)
             if member.key.isEmpty || !member.key.unicodeScalars.allSatisfy(token.contains) {
-                report(.invalidValue, memberPath, "\"\(member.key)\" is not a valid HTTP header name (letters, digits and - only)", at: member.keyOffset)
+                report(
+                    .invalidValue, memberPath, "\"\(member.key)\" is not a valid HTTP header name (letters, digits and - only)",
+                    at: member.keyOffset)
                 ok = false
                 continue
             }
@@ -166,7 +171,8 @@ extension ConfigDecoder {
             if let s = string(n, at: Self.join(path, key)) { values[key] = s } else { ok = false }
         }
         if m["title"] == nil && m["link"] == nil {
-            report(.missingKey, Self.join(path, "title"), "an html rule needs \"title\" or \"link\" (or both) to make items", at: node.start)
+            report(
+                .missingKey, Self.join(path, "title"), "an html rule needs \"title\" or \"link\" (or both) to make items", at: node.start)
             ok = false
         }
         guard ok, let item = values["item"] else { return nil }

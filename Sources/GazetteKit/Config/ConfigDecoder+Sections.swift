@@ -44,7 +44,9 @@ extension ConfigDecoder {
     /// for pointing at a section whose own definition has a typo); ids are nil when `sections` is not an object.
     mutating func decodeSections(_ node: JSONNode, at path: String, defaults: ConfigDefaults) -> ([SectionConfig], Set<String>?) {
         guard case .object(let list) = node.value else {
-            report(.wrongType, path, "sections must be an object mapping section ids to { \"title\": … }, not \(node.kindName)", at: node.start)
+            report(
+                .wrongType, path, "sections must be an object mapping section ids to { \"title\": … }, not \(node.kindName)", at: node.start
+            )
             return ([], nil)
         }
         let entries = list.filter { !$0.key.hasPrefix("//") }
@@ -86,7 +88,8 @@ extension ConfigDecoder {
             routeIsValid = route != nil
         }
         guard let title, let maxEntries, let maxPerSource, routeIsValid else { return nil }
-        return SectionConfig(id: id, title: title, description: description, maxEntries: maxEntries, maxPerSource: maxPerSource, route: route)
+        return SectionConfig(
+            id: id, title: title, description: description, maxEntries: maxEntries, maxPerSource: maxPerSource, route: route)
     }
 
     private mutating func decodeRoute(_ node: JSONNode, at path: String) -> KeywordFilter? {

@@ -25,7 +25,9 @@ struct ConfigDecoder {
         let feeds = top["feeds"].flatMap { decodeFeeds($0, at: "feeds", sectionIDs: sectionIDs) }
         // File order; problems at the same position keep the order they were found in.
         issues = issues.enumerated()
-            .sorted { ($0.element.line ?? 0, $0.element.column ?? 0, $0.offset) < ($1.element.line ?? 0, $1.element.column ?? 0, $1.offset) }
+            .sorted {
+                ($0.element.line ?? 0, $0.element.column ?? 0, $0.offset) < ($1.element.line ?? 0, $1.element.column ?? 0, $1.offset)
+            }
             .map(\.element)
         guard issues.isEmpty, let site, let feeds else { return nil }
         return GazetteConfig(site: site, sections: sections, feeds: feeds, baseDirectory: baseDirectory, defaults: defaults)
@@ -74,7 +76,9 @@ struct ConfigDecoder {
                 let suggestion = Suggestion.closest(to: member.key, in: allowed)
                 if let suggestion { suggested.insert(suggestion) }
                 let known = suggestion == nil ? " (\(what) may have: \(allowed.joined(separator: ", ")))" : ""
-                report(.unknownKey, memberPath, "unknown key \"\(member.key)\" in \(what)\(known)", at: member.keyOffset, suggestion: suggestion)
+                report(
+                    .unknownKey, memberPath, "unknown key \"\(member.key)\" in \(what)\(known)", at: member.keyOffset,
+                    suggestion: suggestion)
                 continue
             }
             if result[member.key] != nil {
@@ -159,7 +163,9 @@ struct ConfigDecoder {
             return url
         }
         let suggestion = text.lowercased().hasPrefix("www.") ? "https://" + text : nil
-        report(.invalidURL, path, "\"\(text)\" is not an absolute http(s) URL (such as https://news.example.org/feeds/)", at: node.start, suggestion: suggestion)
+        report(
+            .invalidURL, path, "\"\(text)\" is not an absolute http(s) URL (such as https://news.example.org/feeds/)", at: node.start,
+            suggestion: suggestion)
         return nil
     }
 }

@@ -71,11 +71,13 @@ enum FeedLocation {
             // feed://example.org/rss or feed:https://example.org/rss, as some browsers copy them.
             let rest = text.dropFirst("feed:".count)
             let fixed = rest.hasPrefix("//") ? "https:" + rest : String(rest)
-            return .failure(Problem(message: "uses the feed: scheme, which is only a browser hint; use the http(s) address", suggestion: fixed))
+            return .failure(
+                Problem(message: "uses the feed: scheme, which is only a browser hint; use the http(s) address", suggestion: fixed))
         default:
             let rest = text.dropFirst(scheme.count)
             let fixed = Suggestion.closest(to: scheme, in: ["http", "https", "file"]).map { $0 + rest }
-            return .failure(Problem(message: "has the unsupported scheme \"\(scheme)\"; use http, https, file or a file path", suggestion: fixed))
+            return .failure(
+                Problem(message: "has the unsupported scheme \"\(scheme)\"; use http, https, file or a file path", suggestion: fixed))
         }
     }
 

@@ -16,7 +16,12 @@ extension FeedsFileEditor {
         try checkNewFeed(url: url, sections: sections, name: name, current: current, index: elements.count, fileName: fileName)
 
         var fields: [(String, String)] = [("url", JSONStringLiteral.quote(url))]
-        fields.append(("section", sections.count == 1 ? JSONStringLiteral.quote(sections[0]) : "[" + sections.map(JSONStringLiteral.quote).joined(separator: ", ") + "]"))
+        fields.append(
+            (
+                "section",
+                sections.count == 1
+                    ? JSONStringLiteral.quote(sections[0]) : "[" + sections.map(JSONStringLiteral.quote).joined(separator: ", ") + "]"
+            ))
         if let name { fields.append(("name", JSONStringLiteral.quote(name))) }
 
         let newline = bytes.containsSubsequence(Array("\r\n".utf8)) ? "\r\n" : "\n"
@@ -99,7 +104,9 @@ extension FeedsFileEditor {
         let path = "feeds[\(index)]"
         switch FeedLocation.resolve(url, relativeTo: current.baseDirectory) {
         case .failure(let problem):
-            issues.append(ConfigIssue(kind: .invalidURL, path: path + ".url", message: "\"\(url)\" \(problem.message)", suggestion: problem.suggestion))
+            issues.append(
+                ConfigIssue(
+                    kind: .invalidURL, path: path + ".url", message: "\"\(url)\" \(problem.message)", suggestion: problem.suggestion))
         case .success(let resolved):
             let identity = FeedLocation.normalizedKey(resolved)
             if let existing = current.feeds.firstIndex(where: { FeedLocation.normalizedKey($0.url) == identity }) {
@@ -113,7 +120,9 @@ extension FeedsFileEditor {
         for id in sections where !known.contains(id) {
             let suggestion = Suggestion.closest(to: id, in: known)
             let choices = suggestion == nil ? " (declared sections: \(known.joined(separator: ", ")))" : ""
-            issues.append(ConfigIssue(kind: .unknownSection, path: path + ".section", message: "unknown section \"\(id)\"\(choices)", suggestion: suggestion))
+            issues.append(
+                ConfigIssue(
+                    kind: .unknownSection, path: path + ".section", message: "unknown section \"\(id)\"\(choices)", suggestion: suggestion))
         }
         if let name, name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             issues.append(ConfigIssue(kind: .invalidValue, path: path + ".name", message: "the name is empty; give a name or leave it out"))

@@ -13,7 +13,8 @@ extension GazetteConfig {
         do {
             data = try Data(contentsOf: file)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: file.path)
+            let reason =
+                FileManager.default.fileExists(atPath: file.path)
                 ? "it exists but cannot be read (check its permissions)"
                 : "there is no such file (pass --config PATH, or run gazette in the folder holding feeds.json)"
             throw .unreadable(file: file.path, reason: reason)

@@ -63,7 +63,9 @@ public struct SectionConfig: Sendable, Hashable {
     /// Items from any source that match go to this section too.
     public var route: KeywordFilter?
 
-    public init(id: String, title: String, description: String? = nil, maxEntries: Int = 50, maxPerSource: Int = 10, route: KeywordFilter? = nil) {
+    public init(
+        id: String, title: String, description: String? = nil, maxEntries: Int = 50, maxPerSource: Int = 10, route: KeywordFilter? = nil
+    ) {
         self.id = id
         self.title = title
         self.description = description

@@ -70,7 +70,8 @@ struct JSONParser {
         case UInt8(ascii: "/"):
             throw SyntaxError(offset: index, message: "comments are not allowed in JSON; remove it")
         default:
-            throw SyntaxError(offset: index, message: "expected a value (string, number, object, list, true, false or null) but found \(describe(index))")
+            throw SyntaxError(
+                offset: index, message: "expected a value (string, number, object, list, true, false or null) but found \(describe(index))")
         }
     }
 
@@ -89,7 +90,9 @@ struct JSONParser {
             skipWhitespace()
             guard peek == UInt8(ascii: "\"") else {
                 if peek == UInt8(ascii: "}"), !members.isEmpty {
-                    throw SyntaxError(offset: lastComma, message: "trailing comma before '}': JSON does not allow a comma after the last member; remove it")
+                    throw SyntaxError(
+                        offset: lastComma,
+                        message: "trailing comma before '}': JSON does not allow a comma after the last member; remove it")
                 }
                 if peek == UInt8(ascii: "'") {
                     throw SyntaxError(offset: index, message: "JSON keys must use double quotes (\"), not single quotes")
@@ -124,7 +127,9 @@ struct JSONParser {
             case UInt8(ascii: "/"):
                 throw SyntaxError(offset: index, message: "comments are not allowed in JSON; remove it")
             default:
-                throw SyntaxError(offset: afterValue, message: "expected ',' or '}' after the value of \"\(key)\" but found \(describe(index)); is a comma missing?")
+                throw SyntaxError(
+                    offset: afterValue,
+                    message: "expected ',' or '}' after the value of \"\(key)\" but found \(describe(index)); is a comma missing?")
             }
         }
     }
@@ -143,7 +148,8 @@ struct JSONParser {
         while true {
             skipWhitespace()
             if peek == UInt8(ascii: "]"), !elements.isEmpty {
-                throw SyntaxError(offset: lastComma, message: "trailing comma before ']': JSON does not allow a comma after the last element; remove it")
+                throw SyntaxError(
+                    offset: lastComma, message: "trailing comma before ']': JSON does not allow a comma after the last element; remove it")
             }
             elements.append(try parseValue())
             let afterValue = index
@@ -161,7 +167,9 @@ struct JSONParser {
             case UInt8(ascii: "/"):
                 throw SyntaxError(offset: index, message: "comments are not allowed in JSON; remove it")
             default:
-                throw SyntaxError(offset: afterValue, message: "expected ',' or ']' after a list element but found \(describe(index)); is a comma missing?")
+                throw SyntaxError(
+                    offset: afterValue,
+                    message: "expected ',' or ']' after a list element but found \(describe(index)); is a comma missing?")
             }
         }
     }
@@ -229,7 +237,8 @@ struct JSONParser {
             case UInt8(ascii: "\\"):
                 try parseEscape(into: &buffer)
             case 0x0A, 0x0D:
-                throw SyntaxError(offset: open, message: "this string is never closed before the end of the line: a closing '\"' is missing")
+                throw SyntaxError(
+                    offset: open, message: "this string is never closed before the end of the line: a closing '\"' is missing")
             case 0..<0x20:
                 throw SyntaxError(offset: index, message: "control characters (such as tabs) must be escaped inside strings, e.g. \\t")
             default:

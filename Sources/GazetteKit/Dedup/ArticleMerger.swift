@@ -35,9 +35,11 @@ public enum ArticleMerger {
     public static func merge(id: String, firstSeen: Date, changedAt: Date?, copies: [Copy]) -> Article? {
         guard let first = copies.first else { return nil }
         let items = copies.map(\.item)
-        let title = items.lazy.compactMap { nonEmpty($0.title) }.first
+        let title =
+            items.lazy.compactMap { nonEmpty($0.title) }.first
             ?? nonEmpty(first.item.originalLink ?? first.item.link) ?? "Untitled"
-        let link = first.item.originalLink ?? first.item.link
+        let link =
+            first.item.originalLink ?? first.item.link
             ?? items.lazy.compactMap { $0.originalLink ?? $0.link }.first
         let updatedDates = items.compactMap(\.updated) + (changedAt.map { [$0] } ?? [])
         return Article(

@@ -104,7 +104,8 @@ public struct EntryIdentity: Sendable, Hashable {
         ]
         parts.append(item.categories.joined(separator: "\u{1E}"))
         parts.append(item.authors.map { "\($0.name ?? "")\u{1D}\($0.email ?? "")\u{1D}\($0.uri ?? "")" }.joined(separator: "\u{1E}"))
-        parts.append(item.enclosures.map { "\($0.url)\u{1D}\($0.type ?? "")\u{1D}\($0.length.map(String.init) ?? "")" }.joined(separator: "\u{1E}"))
+        parts.append(
+            item.enclosures.map { "\($0.url)\u{1D}\($0.type ?? "")\u{1D}\($0.length.map(String.init) ?? "")" }.joined(separator: "\u{1E}"))
         return ContentHash.digest(parts)
     }
 }

@@ -44,7 +44,8 @@ enum FetchStateUpdate {
             state.nextFetch = now.addingTimeInterval(delay)
         case .gone:
             state.gone = true
-            state.lastError = "the server answered 410 Gone: the feed was removed, so Gazette stops polling it "
+            state.lastError =
+                "the server answered 410 Gone: the feed was removed, so Gazette stops polling it "
                 + "(remove it from feeds.json, or run with --force to check again)"
             state.nextFetch = nil
         }

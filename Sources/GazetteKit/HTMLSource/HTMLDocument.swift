@@ -47,7 +47,8 @@ enum HTMLDocument {
     /// Whether the node's name is `wanted`, without building a Swift string.
     static func nameIs(_ node: xmlNodePtr, _ wanted: StaticString) -> Bool {
         guard let name = node.pointee.name else { return false }
-        return strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
+        return strcmp(
+            UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
             UnsafeRawPointer(wanted.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
     }
 
@@ -111,10 +112,11 @@ enum HTMLDocument {
     }
 
     private static let skippedElements = Set(["script", "style", "template", "noscript"].map(nameKey))
-    private static let blockElements = Set([
-        "p", "div", "br", "li", "ul", "ol", "td", "th", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-        "section", "article", "header", "footer", "blockquote", "dd", "dt", "dl", "figure", "figcaption",
-    ].map(nameKey))
+    private static let blockElements = Set(
+        [
+            "p", "div", "br", "li", "ul", "ol", "td", "th", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+            "section", "article", "header", "footer", "blockquote", "dd", "dt", "dl", "figure", "figcaption",
+        ].map(nameKey))
 
     private static func collectText(_ node: xmlNodePtr, into collector: inout TextCollector) {
         var child = node.pointee.children

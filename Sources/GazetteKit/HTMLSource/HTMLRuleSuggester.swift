@@ -14,14 +14,15 @@ public enum HTMLRuleSuggester {
     /// The best verified rule with its item count and a sample of what it extracts.
     public static func suggestion(for data: Data, url: URL, httpCharset: String? = nil) -> HTMLRuleSuggestion? {
         let encoding = HTMLCharset.resolve(data, httpCharset: httpCharset)
-        let rules = HTMLDocument.withDocument(data, url: url.absoluteString, encoding: encoding) { doc -> [HTMLRule] in
-            guard let root = xmlDocGetRootElement(doc) else { return [] }
-            var groups = CandidateGroups()
-            groups.collect(root, insideArticle: false)
-            return groups.candidates().compactMap { expression, members in
-                RuleDeriver(members: members).rule(item: expression)
-            }
-        } ?? []
+        let rules =
+            HTMLDocument.withDocument(data, url: url.absoluteString, encoding: encoding) { doc -> [HTMLRule] in
+                guard let root = xmlDocGetRootElement(doc) else { return [] }
+                var groups = CandidateGroups()
+                groups.collect(root, insideArticle: false)
+                return groups.candidates().compactMap { expression, members in
+                    RuleDeriver(members: members).rule(item: expression)
+                }
+            } ?? []
         var best: (suggestion: HTMLRuleSuggestion, score: Double)?
         for rule in rules {
             guard let verified = verify(rule, data: data, url: url, httpCharset: httpCharset) else { continue }
@@ -112,7 +113,6 @@ private struct CandidateGroups {
             return []
         }
     }
-
 
     /// Groups with at least three members, in document order of their first member.
     func candidates() -> [(String, [xmlNodePtr])] {

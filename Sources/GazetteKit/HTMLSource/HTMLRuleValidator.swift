@@ -23,25 +23,26 @@ public enum HTMLRuleValidator {
             }
         }
         let probe = Data("<!DOCTYPE html><html><head><title>t</title></head><body><p>x</p></body></html>".utf8)
-        let xpathProblems = HTMLDocument.withDocument(probe, url: nil, encoding: "UTF-8") { doc -> [String] in
-            XPathContext.with(doc) { context -> [String] in
-                var found: [String] = []
-                let root: xmlNodePtr? = xmlDocGetRootElement(doc)
-                for field in fields {
-                    do throws(HTMLSourceError) {
-                        try context.compile(field.expression, key: field.key)
-                        guard let root else { continue }
-                        let value = try context.evaluate(field.key, at: root, expression: field.expression)
-                        if field.name == "item", let value, !value.isNodeSet {
-                            throw .itemNotNodeSet(key: field.key, expression: field.expression, resultType: value.typeName)
+        let xpathProblems =
+            HTMLDocument.withDocument(probe, url: nil, encoding: "UTF-8") { doc -> [String] in
+                XPathContext.with(doc) { context -> [String] in
+                    var found: [String] = []
+                    let root: xmlNodePtr? = xmlDocGetRootElement(doc)
+                    for field in fields {
+                        do throws(HTMLSourceError) {
+                            try context.compile(field.expression, key: field.key)
+                            guard let root else { continue }
+                            let value = try context.evaluate(field.key, at: root, expression: field.expression)
+                            if field.name == "item", let value, !value.isNodeSet {
+                                throw .itemNotNodeSet(key: field.key, expression: field.expression, resultType: value.typeName)
+                            }
+                        } catch {
+                            found.append(error.description)
                         }
-                    } catch {
-                        found.append(error.description)
                     }
-                }
-                return found
+                    return found
+                } ?? []
             } ?? []
-        } ?? []
         problems += xpathProblems
         return problems
     }

@@ -45,15 +45,15 @@ extension FeedDate {
         let a = bytes[0] | 0x20, b = bytes[1] | 0x20, c = bytes[2] | 0x20
         let month: Int
         switch (a, b, c) {
-        case (0x6A, 0x61, 0x6E): month = 1   // jan
-        case (0x66, 0x65, 0x62): month = 2   // feb
-        case (0x6D, 0x61, 0x72): month = 3   // mar
-        case (0x61, 0x70, 0x72): month = 4   // apr
-        case (0x6D, 0x61, 0x79): month = 5   // may
-        case (0x6A, 0x75, 0x6E): month = 6   // jun
-        case (0x6A, 0x75, 0x6C): month = 7   // jul
-        case (0x61, 0x75, 0x67): month = 8   // aug
-        case (0x73, 0x65, 0x70): month = 9   // sep
+        case (0x6A, 0x61, 0x6E): month = 1  // jan
+        case (0x66, 0x65, 0x62): month = 2  // feb
+        case (0x6D, 0x61, 0x72): month = 3  // mar
+        case (0x61, 0x70, 0x72): month = 4  // apr
+        case (0x6D, 0x61, 0x79): month = 5  // may
+        case (0x6A, 0x75, 0x6E): month = 6  // jun
+        case (0x6A, 0x75, 0x6C): month = 7  // jul
+        case (0x61, 0x75, 0x67): month = 8  // aug
+        case (0x73, 0x65, 0x70): month = 9  // sep
         case (0x6F, 0x63, 0x74): month = 10  // oct
         case (0x6E, 0x6F, 0x76): month = 11  // nov
         case (0x64, 0x65, 0x63): month = 12  // dec
@@ -139,8 +139,10 @@ extension FeedDate {
     /// Words looked up by their lower-cased text: non-ASCII and long names (Greek, Hungarian, Korean).
     private static let longWords: [String: Word] = {
         var table: [String: Word] = [:]
-        let hungarian = ["január", "február", "március", "április", "május", "június", "július",
-                         "augusztus", "szeptember", "október", "november", "december"]
+        let hungarian = [
+            "január", "február", "március", "április", "május", "június", "július",
+            "augusztus", "szeptember", "október", "november", "december",
+        ]
         for (index, name) in hungarian.enumerated() { table[name] = .month(index + 1) }
         let greek: [(String, Int)] = [
             ("Ιαν", 1), ("Φεβ", 2), ("Μάώ", 3), ("Μαώ", 3), ("Μαρ", 3), ("Μάρ", 3), ("Απρ", 4),

@@ -46,8 +46,9 @@ extension FeedDate {
                 return time(hour: value, hourDigits: digits, &scanner, &state)
             case UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "-"):
                 if let separator = scanner.peek, scanner.index + 1 < scanner.bytes.count,
-                   isDigit(scanner.bytes[scanner.index + 1]), !state.hasDate, state.numberCount == 0,
-                   state.month == 0 {
+                    isDigit(scanner.bytes[scanner.index + 1]), !state.hasDate, state.numberCount == 0,
+                    state.month == 0
+                {
                     return numericDate(first: value, firstDigits: digits, separator: separator, &scanner, &state)
                 }
             case 0xEB, 0xEC:
@@ -106,7 +107,8 @@ extension FeedDate {
             }
             guard count >= 2 else { return false }
             if count == 3, scanner.peek == UInt8(ascii: "."), scanner.index + 1 < scanner.bytes.count,
-               isDigit(scanner.bytes[scanner.index + 1]) {
+                isDigit(scanner.bytes[scanner.index + 1])
+            {
                 scanner.index += 1
                 state.fields.fraction = scanner.fraction() ?? 0
             }
@@ -116,8 +118,10 @@ extension FeedDate {
         }
 
         /// `YYYY/MM/DD`, `YYYY-MM-DD`, `DD.MM.YYYY`, `MM/DD/YYYY` when unambiguous.
-        private static func numericDate(first: Int, firstDigits: Int, separator: UInt8,
-                                        _ scanner: inout Scanner, _ state: inout State) -> Bool {
+        private static func numericDate(
+            first: Int, firstDigits: Int, separator: UInt8,
+            _ scanner: inout Scanner, _ state: inout State
+        ) -> Bool {
             scanner.index += 1
             let (second, secondDigits) = scanner.number(maxDigits: 2)
             guard secondDigits >= 1, scanner.skip(separator) else { return false }

@@ -102,9 +102,9 @@ public enum FeedDate {
         /// The absolute time, or `nil` when a field is out of range (month 13, 30 February, hour 25).
         var date: Date? {
             guard (1...12).contains(month), day >= 1, day <= FeedDate.daysIn(month: month, year: year),
-                  (0...24).contains(hour), (0...59).contains(minute), (0...60).contains(second),
-                  hour < 24 || (minute == 0 && second == 0 && fraction == 0),
-                  abs(offset) < 24 * 3600, (-9999...99_999).contains(year)
+                (0...24).contains(hour), (0...59).contains(minute), (0...60).contains(second),
+                hour < 24 || (minute == 0 && second == 0 && fraction == 0),
+                abs(offset) < 24 * 3600, (-9999...99_999).contains(year)
             else { return nil }
             let days = FeedDate.days(fromCivil: year, month, day)
             let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offset)

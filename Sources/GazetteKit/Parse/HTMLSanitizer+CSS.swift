@@ -107,7 +107,8 @@ extension HTMLSanitizer {
         var index = 0
         while index < count {
             if index + 3 < count, input[index] | 0x20 == UInt8(ascii: "u"), input[index + 1] | 0x20 == UInt8(ascii: "r"),
-               input[index + 2] | 0x20 == UInt8(ascii: "l"), let end = urlCallEnd(input, from: index + 3) {
+                input[index + 2] | 0x20 == UInt8(ascii: "l"), let end = urlCallEnd(input, from: index + 3)
+            {
                 output.append(0x20)
                 index = end
                 continue
@@ -175,7 +176,7 @@ extension HTMLSanitizer {
     private static func isGauntletSingle(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "#"), UInt8(ascii: "%"),
-             UInt8(ascii: "."), UInt8(ascii: "!"):
+            UInt8(ascii: "."), UInt8(ascii: "!"):
             return true
         default:
             return isCSSSpace(byte) || FeedDate.isDigit(byte) || FeedDate.isLetter(byte)

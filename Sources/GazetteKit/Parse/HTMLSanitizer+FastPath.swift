@@ -48,7 +48,7 @@ extension HTMLSanitizer {
         mutating func run(into writer: inout Writer) -> Bool {
             let tables = FastPathTables.shared
             guard start(staticName: FastPathTables.html, into: &writer),
-                  start(staticName: FastPathTables.body, into: &writer)
+                start(staticName: FastPathTables.body, into: &writer)
             else { return false }
             let count = bytes.count
             var textStart = 0
@@ -64,13 +64,15 @@ extension HTMLSanitizer {
                 guard index < count else { break }
                 let byte = base[index]
                 if byte == UInt8(ascii: "<"), index + 3 < count, bytes[index + 1] == UInt8(ascii: "!"),
-                   bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
+                    bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-")
+                {
                     // A comment, removed as `prepare` removes it, where that joins nothing: after
                     // a byte that cannot be part of an unfinished reference.
                     if index > 0 {
                         let previous = bytes[index - 1]
                         if Self.isHTMLNameByte(previous) || previous == UInt8(ascii: "&") || previous == UInt8(ascii: "#")
-                            || previous >= 0x80 {
+                            || previous >= 0x80
+                        {
                             return false
                         }
                     }
@@ -185,14 +187,16 @@ extension HTMLSanitizer {
                     break
                 }
                 // libxml2's HTML names: a letter, `_`, `:` or `.`, then those, digits and `-`.
-                guard FeedDate.isLetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
+                guard
+                    FeedDate.isLetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
                         || byte == UInt8(ascii: ".")
                 else { return false }
                 let attributeStart = cursor
                 while cursor < count, Self.isHTMLNameByte(bytes[cursor]) { cursor += 1 }
                 guard cursor < count, cursor - attributeStart < 90 else { return false }
                 let terminator = bytes[cursor]
-                guard Self.isBlank(terminator) || terminator == UInt8(ascii: "=") || terminator == UInt8(ascii: ">")
+                guard
+                    Self.isBlank(terminator) || terminator == UInt8(ascii: "=") || terminator == UInt8(ascii: ">")
                         || terminator == UInt8(ascii: "/")
                 else { return false }
                 let nameOffset = scratch.count
@@ -219,7 +223,8 @@ extension HTMLSanitizer {
                         while cursor < count {
                             let byte = bytes[cursor]
                             if byte == quote || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<")
-                                || (byte < 0x20 && byte != 0x09 && byte != 0x0A) {
+                                || (byte < 0x20 && byte != 0x09 && byte != 0x0A)
+                            {
                                 break
                             }
                             cursor += 1
@@ -237,7 +242,7 @@ extension HTMLSanitizer {
                             continue
                         }
                         guard byte == UInt8(ascii: "<"), cursor + 1 < count,
-                              bytes[cursor + 1] != UInt8(ascii: "!"), bytes[cursor + 1] != UInt8(ascii: "/")
+                            bytes[cursor + 1] != UInt8(ascii: "!"), bytes[cursor + 1] != UInt8(ascii: "/")
                         else {
                             return false  // a control character, or what `prepare` would rewrite
                         }
@@ -256,7 +261,8 @@ extension HTMLSanitizer {
                         }
                         if byte < 0x20 { return false }
                         if byte == UInt8(ascii: "<"), cursor + 1 < count,
-                           bytes[cursor + 1] == UInt8(ascii: "!") || bytes[cursor + 1] == UInt8(ascii: "/") {
+                            bytes[cursor + 1] == UInt8(ascii: "!") || bytes[cursor + 1] == UInt8(ascii: "/")
+                        {
                             return false
                         }
                         scratch.append(byte)

@@ -25,7 +25,8 @@ extension HTMLSanitizer {
         while index < count {
             let byte = bytes[index]
             let next = index + 1 < count ? bytes[index + 1] : 0
-            let opensTag = byte == UInt8(ascii: "<")
+            let opensTag =
+                byte == UInt8(ascii: "<")
                 && (FeedDate.isLetter(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?"))
             guard opensTag, let close = find(UInt8(ascii: ">"), from: index + 1) else {
                 output.append(byte)
@@ -98,7 +99,8 @@ extension HTMLSanitizer {
             if next == UInt8(ascii: "/"), index + 5 < count {
                 let a = fragment[index + 2] | 0x20, b = fragment[index + 3] | 0x20
                 let c = fragment[index + 4] | 0x20, d = fragment[index + 5] | 0x20
-                let isWrapper = (a, b, c, d) == (0x62, 0x6F, 0x64, 0x79)  // body
+                let isWrapper =
+                    (a, b, c, d) == (0x62, 0x6F, 0x64, 0x79)  // body
                     || (a, b, c, d) == (0x68, 0x74, 0x6D, 0x6C)  // html
                     || (a, b, c, d) == (0x68, 0x65, 0x61, 0x64)  // head
                 if isWrapper {

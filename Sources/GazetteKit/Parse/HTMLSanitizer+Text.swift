@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibXML2
+import Foundation
 
 extension HTMLSanitizer {
     /// Collects the readable text of a parsed fragment (for `plainText(fromHTML:)`): script and
@@ -51,15 +51,16 @@ extension HTMLSanitizer {
 
         private mutating func leave(_ node: xmlNodePtr) {
             guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name,
-                  Self.blockElements.contains(Key(cString: name))
+                Self.blockElements.contains(Key(cString: name))
             else { return }
             output.append(0x20)
         }
 
-        private static let blockElements: Set<Key> = Set([
-            "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
-            "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p",
-            "pre", "section", "table", "td", "th", "tr", "ul",
-        ].map { Key(Array($0.utf8)) })
+        private static let blockElements: Set<Key> = Set(
+            [
+                "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
+                "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p",
+                "pre", "section", "table", "td", "th", "tr", "ul",
+            ].map { Key(Array($0.utf8)) })
     }
 }

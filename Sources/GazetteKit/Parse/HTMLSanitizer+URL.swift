@@ -65,8 +65,11 @@ extension HTMLSanitizer {
                 return offset == 0 ? nil : String(decoding: scheme, as: UTF8.self)
             }
             let isAlpha = FeedDate.isLetter(byte)
-            let allowed = isAlpha || (offset > 0 && (FeedDate.isDigit(byte) || byte == UInt8(ascii: "+")
-                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")))
+            let allowed =
+                isAlpha
+                || (offset > 0
+                    && (FeedDate.isDigit(byte) || byte == UInt8(ascii: "+")
+                        || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")))
             guard allowed else { return nil }
             scheme.append(isAlpha ? byte | 0x20 : byte)
         }
@@ -108,7 +111,7 @@ extension HTMLSanitizer {
                 let raw = String(decoding: url, as: UTF8.self)
                 let resolvedBase = scheme(of: raw) == nil ? base() : nil
                 guard let cleaned = cleanURL(raw, base: resolvedBase, allowDataImage: false, resolve: true),
-                      !cleaned.isEmpty
+                    !cleaned.isEmpty
                 else { continue }
                 clean = Array(cleaned.utf8)
             }

@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibXML2
+import Foundation
 
 extension HTMLSanitizer {
     /// The attributes of a start tag as libxml2's SAX interface hands them over: a NULL-terminated

@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibXML2
+import Foundation
 
 /// Makes untrusted HTML from feeds safe to republish, using libxml2's HTML parser (SAX, no tree) and an allow-list.
 ///
@@ -245,7 +245,8 @@ public struct HTMLSanitizer: Sendable {
             if pendingSpace { output.append(0x20) }
             pendingSpace = false
             if byte == 0xC2, index < bytes.count, bytes[index] >= 0x80, bytes[index] <= 0x9F,
-               appendWindows1252(forC1: bytes[index], to: &output) {
+                appendWindows1252(forC1: bytes[index], to: &output)
+            {
                 index += 1
                 continue
             }

@@ -38,7 +38,8 @@ public struct RunSummary: Sendable, Hashable {
     public var line: String {
         let prefix = dryRun ? "dry run: " : ""
         let sections = dryRun ? "nothing written" : "\(sectionsRewritten.count) section\(sectionsRewritten.count == 1 ? "" : "s") rewritten"
-        var text = "\(prefix)\(feedsAttempted) of \(feedsConfigured) feeds due: \(fetched) fetched, \(notModified) not modified, \(failed) failed"
+        var text =
+            "\(prefix)\(feedsAttempted) of \(feedsConfigured) feeds due: \(fetched) fetched, \(notModified) not modified, \(failed) failed"
         if gone > 0 { text += ", \(gone) gone" }
         if dryRun {
             text += "; \(itemsParsed) items parsed"

@@ -56,7 +56,8 @@ public struct SourceInspector: Sendable {
             }
             let second = await fetcher.fetch(FetchRequest(feedKey: chosen.url.absoluteString, url: chosen.url, headers: headers))
             guard case .fetched(let feedDocument) = second.outcome else {
-                return .failed(reason: "the page links to \(chosen.url.absoluteString), but " + Self.describe(second.outcome, url: chosen.url))
+                return .failed(
+                    reason: "the page links to \(chosen.url.absoluteString), but " + Self.describe(second.outcome, url: chosen.url))
             }
             return parse(feedDocument, discoveredFrom: document.finalURL, alternatives: links)
         }

@@ -10,22 +10,26 @@ enum ArticleRow {
     }
 
     static func insert(_ article: Article, changedAt: Date?, db: Database, encoder: JSONEncoder) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO article (id, title, link, published, updated, firstSeen, changedAt, sortDate, authors,
-                summary, content, categories, enclosures, image, canonicalLink, titleKey, titleCore)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: arguments(article, changedAt: changedAt, encoder: encoder))
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO article (id, title, link, published, updated, firstSeen, changedAt, sortDate, authors,
+                    summary, content, categories, enclosures, image, canonicalLink, titleKey, titleCore)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: arguments(article, changedAt: changedAt, encoder: encoder))
     }
 
     static func update(_ article: Article, changedAt: Date?, db: Database, encoder: JSONEncoder) throws {
         var values = arguments(article, changedAt: changedAt, encoder: encoder)
         values += [article.id]
-        try db.cachedStatement(sql: """
-            UPDATE article SET id = ?, title = ?, link = ?, published = ?, updated = ?, firstSeen = ?, changedAt = ?,
-                sortDate = ?, authors = ?, summary = ?, content = ?, categories = ?, enclosures = ?, image = ?,
-                canonicalLink = ?, titleKey = ?, titleCore = ?
-            WHERE id = ?
-            """).execute(arguments: values)
+        try db.cachedStatement(
+            sql: """
+                UPDATE article SET id = ?, title = ?, link = ?, published = ?, updated = ?, firstSeen = ?, changedAt = ?,
+                    sortDate = ?, authors = ?, summary = ?, content = ?, categories = ?, enclosures = ?, image = ?,
+                    canonicalLink = ?, titleKey = ?, titleCore = ?
+                WHERE id = ?
+                """
+        ).execute(arguments: values)
     }
 
     private static func arguments(_ article: Article, changedAt: Date?, encoder: JSONEncoder) -> StatementArguments {
@@ -60,12 +64,13 @@ enum ArticleRow {
     /// Every stored copy of article `id`, in first-seen order, with its feed's provenance.
     static func copies(of id: String, db: Database, decoder: JSONDecoder) throws -> [ArticleMerger.Copy] {
         let rows = try Row.fetchAll(
-            db.cachedStatement(sql: """
-                SELECT s.feedKey, s.entryID, s.link, s.firstSeen, s.item, f.title AS feedTitle, f.link AS feedLink,
-                    f.feedID, f.updated AS feedUpdated
-                FROM article_source s LEFT JOIN feed_info f ON f.feedKey = s.feedKey
-                WHERE s.articleId = ? ORDER BY s.firstSeen, s.id
-                """),
+            db.cachedStatement(
+                sql: """
+                    SELECT s.feedKey, s.entryID, s.link, s.firstSeen, s.item, f.title AS feedTitle, f.link AS feedLink,
+                        f.feedID, f.updated AS feedUpdated
+                    FROM article_source s LEFT JOIN feed_info f ON f.feedKey = s.feedKey
+                    WHERE s.articleId = ? ORDER BY s.firstSeen, s.id
+                    """),
             arguments: [id])
         return try rows.map { row in
             let item = try decoder.decode(FeedItem.self, from: Data((row["item"] as String).utf8))

@@ -24,17 +24,19 @@ extension ArticleStore {
     }
 
     static func upsert(_ state: FeedFetchState, _ db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO feed_state (feedKey, etag, lastModified, bodyHash, lastStatus, lastError,
-                lastAttempt, lastSuccess, consecutiveFailures, nextFetch, movedTo, gone, itemCount, title,
-                siteLink, lastMatchCount)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                state.feedKey, state.etag, state.lastModified, state.bodyHash, state.lastStatus, state.lastError,
-                StoredDate.encode(state.lastAttempt), StoredDate.encode(state.lastSuccess),
-                state.consecutiveFailures, StoredDate.encode(state.nextFetch), state.movedTo, state.gone,
-                state.itemCount, state.title, state.siteLink, state.lastMatchCount,
-            ])
+        try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO feed_state (feedKey, etag, lastModified, bodyHash, lastStatus, lastError,
+                    lastAttempt, lastSuccess, consecutiveFailures, nextFetch, movedTo, gone, itemCount, title,
+                    siteLink, lastMatchCount)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            state.feedKey, state.etag, state.lastModified, state.bodyHash, state.lastStatus, state.lastError,
+            StoredDate.encode(state.lastAttempt), StoredDate.encode(state.lastSuccess),
+            state.consecutiveFailures, StoredDate.encode(state.nextFetch), state.movedTo, state.gone,
+            state.itemCount, state.title, state.siteLink, state.lastMatchCount,
+        ])
     }
 
     private static func fetchState(from row: Row) -> FeedFetchState {

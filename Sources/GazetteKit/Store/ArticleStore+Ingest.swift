@@ -37,12 +37,14 @@ extension ArticleStore {
     }
 
     private static func saveFeedInfo(_ feed: FeedInfo, feedKey: String, db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO feed_info (feedKey, title, link, feedID, updated) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (feedKey) DO UPDATE SET title = excluded.title, link = excluded.link,
-                feedID = excluded.feedID, updated = excluded.updated
-            WHERE title IS NOT excluded.title OR link IS NOT excluded.link OR feedID IS NOT excluded.feedID
-                OR updated IS NOT excluded.updated
-            """).execute(arguments: [feedKey, feed.title, feed.link, feed.feedID, StoredDate.encode(feed.updated)])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO feed_info (feedKey, title, link, feedID, updated) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (feedKey) DO UPDATE SET title = excluded.title, link = excluded.link,
+                    feedID = excluded.feedID, updated = excluded.updated
+                WHERE title IS NOT excluded.title OR link IS NOT excluded.link OR feedID IS NOT excluded.feedID
+                    OR updated IS NOT excluded.updated
+                """
+        ).execute(arguments: [feedKey, feed.title, feed.link, feed.feedID, StoredDate.encode(feed.updated)])
     }
 }

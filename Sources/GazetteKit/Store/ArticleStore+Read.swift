@@ -11,7 +11,8 @@ extension ArticleStore {
         let keysJSON = String(decoding: (try? JSONEncoder().encode(keys)) ?? Data("[]".utf8), as: UTF8.self)
         return try read("reading the articles of \(keys.count) feeds") { db in
             let rows = try Row.fetchAll(
-                db, sql: """
+                db,
+                sql: """
                     SELECT * FROM article WHERE id IN (
                         SELECT articleId FROM article_source WHERE feedKey IN (SELECT value FROM json_each(?)))
                     ORDER BY sortDate DESC, firstSeen DESC, id LIMIT ?
@@ -27,7 +28,8 @@ extension ArticleStore {
         guard limit > 0 else { return [] }
         return try read("reading recent articles") { db in
             let rows = try Row.fetchAll(
-                db, sql: """
+                db,
+                sql: """
                     SELECT * FROM article WHERE sortDate >= ? ORDER BY sortDate DESC, firstSeen DESC, id LIMIT ?
                     """,
                 arguments: [StoredDate.encode(since) ?? -Double.greatestFiniteMagnitude, limit])
@@ -58,7 +60,8 @@ extension ArticleStore {
             let chunk = Array(ids[start..<min(start + 500, ids.count)])
             let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
             let sourceRows = try Row.fetchAll(
-                db, sql: """
+                db,
+                sql: """
                     SELECT s.articleId, s.feedKey, s.entryID, s.link, s.firstSeen, f.title AS feedTitle,
                         f.link AS feedLink, f.feedID, f.updated AS feedUpdated
                     FROM article_source s LEFT JOIN feed_info f ON f.feedKey = s.feedKey

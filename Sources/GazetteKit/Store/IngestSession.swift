@@ -103,7 +103,8 @@ struct IngestSession {
     }
 
     private mutating func update(_ stored: StoredCopyKeys, with item: FeedItem, identity: EntryIdentity) throws {
-        let keysUnchanged = stored.entryID == identity.entryID && stored.idIsReliable == identity.idIsReliable
+        let keysUnchanged =
+            stored.entryID == identity.entryID && stored.idIsReliable == identity.idIsReliable
             && stored.linkIsReliable == identity.linkIsReliable
         if stored.copyHash == identity.copyHash {
             report.unchanged += 1
@@ -132,7 +133,8 @@ struct IngestSession {
     // MARK: Tombstones
 
     private func isTombstoned(_ identity: EntryIdentity) throws -> Bool {
-        let select = "SELECT id, articleId, entryID, entryKey, idIsReliable, canonicalLink, linkIsReliable, "
+        let select =
+            "SELECT id, articleId, entryID, entryKey, idIsReliable, canonicalLink, linkIsReliable, "
             + "titleKey, contentHash, NULL AS copyHash FROM tombstone WHERE "
         if identity.idIsReliable {
             let rows = try Row.fetchAll(
@@ -156,23 +158,25 @@ struct IngestSession {
         let notInThisFeed = "NOT EXISTS (SELECT 1 FROM article_source o WHERE o.articleId = s.articleId AND o.feedKey = ?)"
         if identity.linkIsReliable, let link = identity.canonicalLink {
             let match = try String.fetchOne(
-                db.cachedStatement(sql: """
-                    SELECT s.articleId FROM article_source s
-                    WHERE s.canonicalLink = ? AND s.linkIsReliable = 1 AND s.feedKey <> ? AND \(notInThisFeed)
-                    ORDER BY s.id LIMIT 1
-                    """),
+                db.cachedStatement(
+                    sql: """
+                        SELECT s.articleId FROM article_source s
+                        WHERE s.canonicalLink = ? AND s.linkIsReliable = 1 AND s.feedKey <> ? AND \(notInThisFeed)
+                        ORDER BY s.id LIMIT 1
+                        """),
                 arguments: [link, feedKey, feedKey])
             if let match { return match }
         }
         guard !identity.titleCore.isEmpty else { return nil }
         let date = item.published ?? item.updated ?? now
         let rows = try Row.fetchAll(
-            db.cachedStatement(sql: """
-                SELECT a.id, a.published, a.updated, a.firstSeen, a.content, a.summary FROM article a
-                WHERE a.titleCore = ? AND coalesce(a.published, a.updated, a.firstSeen) BETWEEN ? AND ?
-                AND NOT EXISTS (SELECT 1 FROM article_source o WHERE o.articleId = a.id AND o.feedKey = ?)
-                ORDER BY a.firstSeen, a.id LIMIT 50
-                """),
+            db.cachedStatement(
+                sql: """
+                    SELECT a.id, a.published, a.updated, a.firstSeen, a.content, a.summary FROM article a
+                    WHERE a.titleCore = ? AND coalesce(a.published, a.updated, a.firstSeen) BETWEEN ? AND ?
+                    AND NOT EXISTS (SELECT 1 FROM article_source o WHERE o.articleId = a.id AND o.feedKey = ?)
+                    ORDER BY a.firstSeen, a.id LIMIT 50
+                    """),
             arguments: [
                 identity.titleCore, StoredDate.encode(date - rule.maxDateDistance),
                 StoredDate.encode(date + rule.maxDateDistance), feedKey,
@@ -201,30 +205,34 @@ struct IngestSession {
     // MARK: Writing copies and ids
 
     private func insertCopy(_ item: FeedItem, identity: EntryIdentity, articleID: String) throws -> Int64 {
-        try db.cachedStatement(sql: """
-            INSERT INTO article_source (articleId, feedKey, entryID, entryKey, idIsReliable, link, canonicalLink,
-                linkIsReliable, hostFreeKey1, hostFreeKey2, titleKey, contentHash, copyHash, firstSeen, item)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                articleID, feedKey, identity.entryID, identity.entryKey, identity.idIsReliable, item.link,
-                identity.canonicalLink, identity.linkIsReliable, identity.hostFreeKeys.first,
-                identity.hostFreeKeys.dropFirst().first, identity.titleKey, identity.contentHash,
-                identity.copyHash, StoredDate.encode(now), try json(item),
-            ])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO article_source (articleId, feedKey, entryID, entryKey, idIsReliable, link, canonicalLink,
+                    linkIsReliable, hostFreeKey1, hostFreeKey2, titleKey, contentHash, copyHash, firstSeen, item)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            articleID, feedKey, identity.entryID, identity.entryKey, identity.idIsReliable, item.link,
+            identity.canonicalLink, identity.linkIsReliable, identity.hostFreeKeys.first,
+            identity.hostFreeKeys.dropFirst().first, identity.titleKey, identity.contentHash,
+            identity.copyHash, StoredDate.encode(now), try json(item),
+        ])
         return db.lastInsertedRowID
     }
 
     private func rewriteCopy(_ rowID: Int64, item: FeedItem, identity: EntryIdentity) throws {
-        try db.cachedStatement(sql: """
-            UPDATE article_source SET entryID = ?, entryKey = ?, idIsReliable = ?, link = ?, canonicalLink = ?,
-                linkIsReliable = ?, hostFreeKey1 = ?, hostFreeKey2 = ?, titleKey = ?, contentHash = ?,
-                copyHash = ?, item = ?
-            WHERE id = ?
-            """).execute(arguments: [
-                identity.entryID, identity.entryKey, identity.idIsReliable, item.link, identity.canonicalLink,
-                identity.linkIsReliable, identity.hostFreeKeys.first, identity.hostFreeKeys.dropFirst().first,
-                identity.titleKey, identity.contentHash, identity.copyHash, try json(item), rowID,
-            ])
+        try db.cachedStatement(
+            sql: """
+                UPDATE article_source SET entryID = ?, entryKey = ?, idIsReliable = ?, link = ?, canonicalLink = ?,
+                    linkIsReliable = ?, hostFreeKey1 = ?, hostFreeKey2 = ?, titleKey = ?, contentHash = ?,
+                    copyHash = ?, item = ?
+                WHERE id = ?
+                """
+        ).execute(arguments: [
+            identity.entryID, identity.entryKey, identity.idIsReliable, item.link, identity.canonicalLink,
+            identity.linkIsReliable, identity.hostFreeKeys.first, identity.hostFreeKeys.dropFirst().first,
+            identity.titleKey, identity.contentHash, identity.copyHash, try json(item), rowID,
+        ])
     }
 
     private func allocateID(for item: FeedItem, identity: EntryIdentity) throws -> String {
@@ -243,9 +251,10 @@ struct IngestSession {
 
     private func isTaken(_ id: String) throws -> Bool {
         try Bool.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT EXISTS (SELECT 1 FROM article WHERE id = ?) OR EXISTS (SELECT 1 FROM tombstone WHERE articleId = ?)
-                """),
+            db.cachedStatement(
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM article WHERE id = ?) OR EXISTS (SELECT 1 FROM tombstone WHERE articleId = ?)
+                    """),
             arguments: [id, id]) ?? false
     }
 

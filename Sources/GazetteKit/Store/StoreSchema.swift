@@ -25,58 +25,59 @@ enum StoreSchema {
     }
 
     private static func createVersion1(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE feed_state (
-                feedKey TEXT PRIMARY KEY NOT NULL,
-                etag TEXT, lastModified TEXT, bodyHash TEXT, lastStatus INTEGER, lastError TEXT,
-                lastAttempt REAL, lastSuccess REAL, consecutiveFailures INTEGER NOT NULL DEFAULT 0,
-                nextFetch REAL, movedTo TEXT, gone INTEGER NOT NULL DEFAULT 0, itemCount INTEGER,
-                title TEXT, siteLink TEXT, lastMatchCount INTEGER
-            ) STRICT;
-            CREATE TABLE feed_info (
-                feedKey TEXT PRIMARY KEY NOT NULL,
-                title TEXT, link TEXT, feedID TEXT, updated REAL
-            ) STRICT;
-            CREATE TABLE article (
-                id TEXT PRIMARY KEY NOT NULL,
-                title TEXT NOT NULL, link TEXT, published REAL, updated REAL,
-                firstSeen REAL NOT NULL, changedAt REAL, sortDate REAL NOT NULL,
-                authors TEXT NOT NULL, summary TEXT, content TEXT, categories TEXT NOT NULL,
-                enclosures TEXT NOT NULL, image TEXT,
-                canonicalLink TEXT, titleKey TEXT NOT NULL, titleCore TEXT NOT NULL
-            ) STRICT;
-            CREATE INDEX article_sortDate ON article(sortDate);
-            CREATE INDEX article_firstSeen ON article(firstSeen);
-            CREATE INDEX article_titleCore ON article(titleCore);
-            CREATE TABLE article_source (
-                id INTEGER PRIMARY KEY,
-                articleId TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
-                feedKey TEXT NOT NULL,
-                entryID TEXT NOT NULL, entryKey TEXT NOT NULL, idIsReliable INTEGER NOT NULL,
-                link TEXT, canonicalLink TEXT, linkIsReliable INTEGER NOT NULL,
-                hostFreeKey1 TEXT, hostFreeKey2 TEXT,
-                titleKey TEXT NOT NULL, contentHash TEXT NOT NULL, copyHash TEXT NOT NULL,
-                firstSeen REAL NOT NULL, item TEXT NOT NULL
-            ) STRICT;
-            CREATE INDEX article_source_article ON article_source(articleId);
-            CREATE INDEX article_source_entryID ON article_source(feedKey, entryID);
-            CREATE INDEX article_source_entryKey ON article_source(feedKey, entryKey);
-            CREATE INDEX article_source_link ON article_source(canonicalLink);
-            CREATE INDEX article_source_hostFree1 ON article_source(feedKey, hostFreeKey1);
-            CREATE INDEX article_source_hostFree2 ON article_source(feedKey, hostFreeKey2);
-            CREATE INDEX article_source_contentHash ON article_source(feedKey, contentHash);
-            CREATE TABLE tombstone (
-                id INTEGER PRIMARY KEY,
-                articleId TEXT NOT NULL, feedKey TEXT NOT NULL,
-                entryID TEXT NOT NULL, entryKey TEXT NOT NULL, idIsReliable INTEGER NOT NULL,
-                canonicalLink TEXT, linkIsReliable INTEGER NOT NULL, titleKey TEXT NOT NULL,
-                contentHash TEXT NOT NULL, expiredAt REAL NOT NULL
-            ) STRICT;
-            CREATE INDEX tombstone_entryKey ON tombstone(feedKey, entryKey);
-            CREATE INDEX tombstone_entryID ON tombstone(feedKey, entryID);
-            CREATE INDEX tombstone_link ON tombstone(canonicalLink);
-            CREATE INDEX tombstone_article ON tombstone(articleId);
-            CREATE INDEX tombstone_expiredAt ON tombstone(expiredAt);
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE feed_state (
+                    feedKey TEXT PRIMARY KEY NOT NULL,
+                    etag TEXT, lastModified TEXT, bodyHash TEXT, lastStatus INTEGER, lastError TEXT,
+                    lastAttempt REAL, lastSuccess REAL, consecutiveFailures INTEGER NOT NULL DEFAULT 0,
+                    nextFetch REAL, movedTo TEXT, gone INTEGER NOT NULL DEFAULT 0, itemCount INTEGER,
+                    title TEXT, siteLink TEXT, lastMatchCount INTEGER
+                ) STRICT;
+                CREATE TABLE feed_info (
+                    feedKey TEXT PRIMARY KEY NOT NULL,
+                    title TEXT, link TEXT, feedID TEXT, updated REAL
+                ) STRICT;
+                CREATE TABLE article (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    title TEXT NOT NULL, link TEXT, published REAL, updated REAL,
+                    firstSeen REAL NOT NULL, changedAt REAL, sortDate REAL NOT NULL,
+                    authors TEXT NOT NULL, summary TEXT, content TEXT, categories TEXT NOT NULL,
+                    enclosures TEXT NOT NULL, image TEXT,
+                    canonicalLink TEXT, titleKey TEXT NOT NULL, titleCore TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX article_sortDate ON article(sortDate);
+                CREATE INDEX article_firstSeen ON article(firstSeen);
+                CREATE INDEX article_titleCore ON article(titleCore);
+                CREATE TABLE article_source (
+                    id INTEGER PRIMARY KEY,
+                    articleId TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                    feedKey TEXT NOT NULL,
+                    entryID TEXT NOT NULL, entryKey TEXT NOT NULL, idIsReliable INTEGER NOT NULL,
+                    link TEXT, canonicalLink TEXT, linkIsReliable INTEGER NOT NULL,
+                    hostFreeKey1 TEXT, hostFreeKey2 TEXT,
+                    titleKey TEXT NOT NULL, contentHash TEXT NOT NULL, copyHash TEXT NOT NULL,
+                    firstSeen REAL NOT NULL, item TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX article_source_article ON article_source(articleId);
+                CREATE INDEX article_source_entryID ON article_source(feedKey, entryID);
+                CREATE INDEX article_source_entryKey ON article_source(feedKey, entryKey);
+                CREATE INDEX article_source_link ON article_source(canonicalLink);
+                CREATE INDEX article_source_hostFree1 ON article_source(feedKey, hostFreeKey1);
+                CREATE INDEX article_source_hostFree2 ON article_source(feedKey, hostFreeKey2);
+                CREATE INDEX article_source_contentHash ON article_source(feedKey, contentHash);
+                CREATE TABLE tombstone (
+                    id INTEGER PRIMARY KEY,
+                    articleId TEXT NOT NULL, feedKey TEXT NOT NULL,
+                    entryID TEXT NOT NULL, entryKey TEXT NOT NULL, idIsReliable INTEGER NOT NULL,
+                    canonicalLink TEXT, linkIsReliable INTEGER NOT NULL, titleKey TEXT NOT NULL,
+                    contentHash TEXT NOT NULL, expiredAt REAL NOT NULL
+                ) STRICT;
+                CREATE INDEX tombstone_entryKey ON tombstone(feedKey, entryKey);
+                CREATE INDEX tombstone_entryID ON tombstone(feedKey, entryID);
+                CREATE INDEX tombstone_link ON tombstone(canonicalLink);
+                CREATE INDEX tombstone_article ON tombstone(articleId);
+                CREATE INDEX tombstone_expiredAt ON tombstone(expiredAt);
+                """)
     }
 }

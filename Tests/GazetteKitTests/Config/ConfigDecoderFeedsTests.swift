@@ -52,21 +52,24 @@ import Testing
 
     @Test func differentQueriesAreDifferentFeeds() throws {
         let text = ConfigDecoderTests.document(
-            feeds: #"[ { "url": "https://a.example/f?tag=a", "section": "education" }, { "url": "https://a.example/f?tag=b", "section": "housing" } ]"#)
+            feeds:
+                #"[ { "url": "https://a.example/f?tag=a", "section": "education" }, { "url": "https://a.example/f?tag=b", "section": "housing" } ]"#
+        )
         let config = try GazetteConfig.parse(Data(text.utf8), baseDirectory: URL(fileURLWithPath: "/tmp"))
         #expect(config.feeds.count == 2)
     }
 
-    @Test(arguments: [
-        ("htp://example.org/feed", "http://example.org/feed", "unsupported scheme \"htp\""),
-        ("feed://example.org/rss", "https://example.org/rss", "feed: scheme"),
-        ("//example.org/rss", "https://example.org/rss", "has no scheme"),
-        ("www.example.org/rss", "https://www.example.org/rss", "without its scheme"),
-        ("https://example.org/my feed.xml", "https://example.org/my%20feed.xml", "contains a space"),
-        (" https://example.org/rss", "https://example.org/rss", "spaces at the start or end"),
-        ("https:///rss", nil, "needs a host"),
-        ("mailto:news@example.org", nil, "unsupported scheme \"mailto\""),
-    ] as [(String, String?, String)])
+    @Test(
+        arguments: [
+            ("htp://example.org/feed", "http://example.org/feed", "unsupported scheme \"htp\""),
+            ("feed://example.org/rss", "https://example.org/rss", "feed: scheme"),
+            ("//example.org/rss", "https://example.org/rss", "has no scheme"),
+            ("www.example.org/rss", "https://www.example.org/rss", "without its scheme"),
+            ("https://example.org/my feed.xml", "https://example.org/my%20feed.xml", "contains a space"),
+            (" https://example.org/rss", "https://example.org/rss", "spaces at the start or end"),
+            ("https:///rss", nil, "needs a host"),
+            ("mailto:news@example.org", nil, "unsupported scheme \"mailto\""),
+        ] as [(String, String?, String)])
     func badFeedURLsSayWhatIsWrongAndSuggestAFix(url: String, suggestion: String?, message: String) {
         let issues = Self.issues(feeds: #"[ { "url": "\#(url)", "section": "education" } ]"#)
         #expect(issues.map(\.kind) == [.invalidURL])

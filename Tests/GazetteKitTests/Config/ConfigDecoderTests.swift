@@ -46,13 +46,17 @@ import Testing
                 "13 emptyList feeds[4].section -",
             ])
         #expect(error.description.hasPrefix("\(Fixtures.url("Config/many-problems.json").path) has 11 problems:"))
-        #expect(error.description.contains(#"many-problems.json:2:59: error: site.autor: unknown key "autor" in site; did you mean "author"?"#))
+        #expect(
+            error.description.contains(#"many-problems.json:2:59: error: site.autor: unknown key "autor" in site; did you mean "author"?"#))
         #expect(error.description.contains(#"feeds[1].maxEntries: expected a whole number, found a string (write 10 without quotes)"#))
-        #expect(error.description.contains(#"feeds[3].url: "http://EXAMPLE.org/a.xml" is the same feed as feeds[0] ("https://example.org/a.xml")"#))
+        #expect(
+            error.description.contains(
+                #"feeds[3].url: "http://EXAMPLE.org/a.xml" is the same feed as feeds[0] ("https://example.org/a.xml")"#))
     }
 
     @Test func unknownKeysSuggestTheClosestKnownKey() {
-        let issues = Self.issues(Self.document(site: #"{ "title": "T", "url": "https://x.example/", "descripton": "d", "max_entries": 3 }"#))
+        let issues = Self.issues(
+            Self.document(site: #"{ "title": "T", "url": "https://x.example/", "descripton": "d", "max_entries": 3 }"#))
         #expect(issues.map(\.path) == ["site.descripton", "site.max_entries"])
         #expect(issues.map(\.suggestion) == ["description", nil])
         #expect(issues[0].description == #"site.descripton: unknown key "descripton" in site; did you mean "description"?"#)
@@ -99,12 +103,13 @@ import Testing
         #expect(issues.first?.path == "site.title")
     }
 
-    @Test(arguments: [
-        ("news.example.org", nil),
-        ("www.example.org/feeds/", "https://www.example.org/feeds/"),
-        ("ftp://example.org/", nil),
-        ("https://", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("news.example.org", nil),
+            ("www.example.org/feeds/", "https://www.example.org/feeds/"),
+            ("ftp://example.org/", nil),
+            ("https://", nil),
+        ] as [(String, String?)])
     func theSiteURLMustBeAbsoluteHTTP(url: String, suggestion: String?) {
         let issues = Self.issues(Self.document(site: #"{ "title": "T", "url": "\#(url)" }"#))
         #expect(issues.map(\.kind) == [.invalidURL])
@@ -113,13 +118,14 @@ import Testing
         #expect(issues.first?.message.contains("is not an absolute http(s) URL") == true)
     }
 
-    @Test(arguments: [
-        ("Children's Services", "childrens-services"),
-        ("Education", "education"),
-        ("-news", "news"),
-        ("news/local", "news-local"),
-        ("Café", "cafe"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("Children's Services", "childrens-services"),
+            ("Education", "education"),
+            ("-news", "news"),
+            ("news/local", "news-local"),
+            ("Café", "cafe"),
+        ] as [(String, String?)])
     func sectionIDsMustBeUsableAsFileNames(id: String, suggestion: String?) {
         let issues = Self.issues(
             Self.document(sections: #"{ "\#(id)": { "title": "X" } }"#, feeds: "[]"))

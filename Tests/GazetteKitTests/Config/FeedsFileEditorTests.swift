@@ -27,7 +27,8 @@ import Testing
         let after = try FeedsFileEditor.adding(
             url: "https://c.example/feed.xml", sections: ["news", "housing"], name: nil, to: before, baseDirectory: Self.base)
         let marker = "            \"name\": \"B\"\n        }"
-        let insertion = ",\n        {\n            \"url\": \"https://c.example/feed.xml\",\n            \"section\": [\"news\", \"housing\"]\n        }"
+        let insertion =
+            ",\n        {\n            \"url\": \"https://c.example/feed.xml\",\n            \"section\": [\"news\", \"housing\"]\n        }"
         let split = try #require(before.range(of: marker))
         #expect(after == String(before[..<split.upperBound]) + insertion + String(before[split.upperBound...]))
         #expect(after.hasSuffix("    ],\n    \"//\": \"kept as is\"\n}\n"))
@@ -35,9 +36,11 @@ import Testing
 
     @Test func addingToAnEmptyListIndentsLikeTheRestOfTheFile() throws {
         let before = try Self.fixture("editor-empty-feeds.json")
-        let after = try FeedsFileEditor.adding(url: "feeds/local.xml", sections: ["news"], name: "Local", to: before, baseDirectory: Self.base)
+        let after = try FeedsFileEditor.adding(
+            url: "feeds/local.xml", sections: ["news"], name: "Local", to: before, baseDirectory: Self.base)
         let expected = before.replacingOccurrences(
-            of: #""feeds": []"#, with: "\"feeds\": [\n    { \"url\": \"feeds/local.xml\", \"section\": \"news\", \"name\": \"Local\" }\n  ]")
+            of: #""feeds": []"#, with: "\"feeds\": [\n    { \"url\": \"feeds/local.xml\", \"section\": \"news\", \"name\": \"Local\" }\n  ]"
+        )
         #expect(after == expected)
         let config = try GazetteConfig.parse(Data(after.utf8), baseDirectory: Self.base)
         #expect(config.feeds.first?.url.path == "/srv/gazette/feeds/local.xml")
@@ -46,7 +49,8 @@ import Testing
     @Test func addingKeepsWindowsLineEndings() throws {
         let before = try Self.fixture("editor-crlf-line-endings.json")
         let after = try FeedsFileEditor.adding(url: "https://b.example/f", sections: ["news"], to: before, baseDirectory: Self.base)
-        #expect(after.contains("\"section\": \"news\" },\r\n    { \"url\": \"https://b.example/f\", \"section\": \"news\" }\r\n  ]\r\n}\r\n"))
+        #expect(
+            after.contains("\"section\": \"news\" },\r\n    { \"url\": \"https://b.example/f\", \"section\": \"news\" }\r\n  ]\r\n}\r\n"))
         #expect(!after.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "no bare LF introduced")
     }
 
@@ -83,7 +87,10 @@ import Testing
     @Test func removingAMiddleEntryTakesItsLineAndComma() throws {
         let before = try Self.fixture("editor-single-line-entries.json")
         let after = try FeedsFileEditor.removing(url: "https://b.example/feed.xml", from: before, baseDirectory: Self.base)
-        #expect(after == before.replacingOccurrences(of: #"    { "url": "https://b.example/feed.xml", "section": "housing", "name": "B" },"# + "\n", with: ""))
+        #expect(
+            after
+                == before.replacingOccurrences(
+                    of: #"    { "url": "https://b.example/feed.xml", "section": "housing", "name": "B" },"# + "\n", with: ""))
         #expect(try GazetteConfig.parse(Data(after.utf8), baseDirectory: Self.base).feeds.map(\.name) == ["A", "C"])
     }
 
@@ -91,7 +98,8 @@ import Testing
         let before = try Self.fixture("editor-multiline-entries.json")
         let after = try FeedsFileEditor.removing(url: "https://b.example/feed.xml", from: before, baseDirectory: Self.base)
         let expected = before.replacingOccurrences(
-            of: ",\n        {\n            \"url\": \"https://b.example/feed.xml\",\n            \"section\": [\"news\", \"housing\"],\n            \"name\": \"B\"\n        }",
+            of:
+                ",\n        {\n            \"url\": \"https://b.example/feed.xml\",\n            \"section\": [\"news\", \"housing\"],\n            \"name\": \"B\"\n        }",
             with: "")
         #expect(after == expected)
         #expect(after != before)

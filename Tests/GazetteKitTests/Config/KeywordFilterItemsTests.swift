@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct KeywordFilterItemsTests {
     @Test func anItemsSummaryHTMLIsMatchedAsText() {
-        let item = FeedItem(id: "1", title: "Annual report", summary: "<p>The <b>safeguarding</b> partnership met.</p>", categories: ["People"])
+        let item = FeedItem(
+            id: "1", title: "Annual report", summary: "<p>The <b>safeguarding</b> partnership met.</p>", categories: ["People"])
         #expect(KeywordFilter(include: ["safeguarding"]).matches(KeywordFilter.Subject(item: item)))
         #expect(!KeywordFilter(include: ["partnerships"]).matches(KeywordFilter.Subject(item: item)))
         #expect(KeywordFilter(categories: ["people"]).matches(KeywordFilter.Subject(item: item)))

@@ -78,7 +78,8 @@ import Testing
     }
 
     @Test func aPreparedSubjectGivesTheSameAnswers() {
-        let subject = KeywordFilter.Subject(title: "Ofsted rates children's services good", summary: "Inspectors praised…", categories: ["Ofsted"])
+        let subject = KeywordFilter.Subject(
+            title: "Ofsted rates children's services good", summary: "Inspectors praised…", categories: ["Ofsted"])
         #expect(KeywordFilter(include: ["inspectors"]).matches(subject))
         #expect(KeywordFilter(categories: ["ofsted"]).matches(subject))
         #expect(!KeywordFilter(include: ["housing"]).matches(subject))

@@ -3,10 +3,11 @@ import Testing
 @testable import GazetteKit
 
 @Suite struct SuggestionTests {
-    @Test(arguments: [
-        ("sectoin", "section"), ("secton", "section"), ("sections", "section"), ("max_entries", "maxEntries"),
-        ("MaxEntries", "maxEntries"), ("urll", "url"), ("naem", "name"), ("colour", nil), ("x", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("sectoin", "section"), ("secton", "section"), ("sections", "section"), ("max_entries", "maxEntries"),
+            ("MaxEntries", "maxEntries"), ("urll", "url"), ("naem", "name"), ("colour", nil), ("x", nil),
+        ] as [(String, String?)])
     func suggestsOnlyPlausibleTypos(word: String, expected: String?) {
         let keys = ["url", "section", "name", "interval", "headers", "maxEntries", "include", "exclude", "categories", "html"]
         #expect(Suggestion.closest(to: word, in: keys) == expected)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 @Suite struct ArticleMergerTests {
@@ -20,9 +21,10 @@ import Testing
             authors: [Person(name: "Press office"), Person(name: "Jo Reporter")], summary: "<p>A longer summary.</p>",
             content: "<p>The longest text of all the copies.</p>", categories: ["roads", "News"],
             enclosures: [Enclosure(url: "https://council.example/bridge.jpg")], image: "https://paper.example/b.jpg")
-        let article = try #require(ArticleMerger.merge(
-            id: "a", firstSeen: TestDates.days(1), changedAt: nil,
-            copies: [copy("council", first, seen: 1), copy("paper", second, seen: 1.5)]))
+        let article = try #require(
+            ArticleMerger.merge(
+                id: "a", firstSeen: TestDates.days(1), changedAt: nil,
+                copies: [copy("council", first, seen: 1), copy("paper", second, seen: 1.5)]))
         #expect(article.id == "a")
         #expect(article.title == "Bridge reopens")
         #expect(article.link == "https://council.example/bridge")
@@ -39,18 +41,23 @@ import Testing
 
     @Test func changeSeenByGazetteCountsAsUpdateTime() throws {
         let item = FeedItem(id: "a", title: "T", updated: TestDates.days(1))
-        let article = try #require(ArticleMerger.merge(
-            id: "a", firstSeen: TestDates.days(0), changedAt: TestDates.days(5), copies: [copy("f", item, seen: 0)]))
+        let article = try #require(
+            ArticleMerger.merge(
+                id: "a", firstSeen: TestDates.days(0), changedAt: TestDates.days(5), copies: [copy("f", item, seen: 0)]))
         #expect(article.updated == TestDates.days(5))
     }
 
     @Test func untitledCopiesFallBackToAnotherTitleThenTheLink() throws {
         let untitled = FeedItem(id: "a", title: "  ", link: "https://x.example/a")
         let titled = FeedItem(id: "b", title: "Found a title")
-        #expect(ArticleMerger.merge(id: "a", firstSeen: TestDates.base, changedAt: nil,
-                                    copies: [copy("f", untitled, seen: 0), copy("g", titled, seen: 1)])?.title == "Found a title")
-        #expect(ArticleMerger.merge(id: "a", firstSeen: TestDates.base, changedAt: nil,
-                                    copies: [copy("f", untitled, seen: 0)])?.title == "https://x.example/a")
+        #expect(
+            ArticleMerger.merge(
+                id: "a", firstSeen: TestDates.base, changedAt: nil,
+                copies: [copy("f", untitled, seen: 0), copy("g", titled, seen: 1)])?.title == "Found a title")
+        #expect(
+            ArticleMerger.merge(
+                id: "a", firstSeen: TestDates.base, changedAt: nil,
+                copies: [copy("f", untitled, seen: 0)])?.title == "https://x.example/a")
         #expect(ArticleMerger.merge(id: "a", firstSeen: TestDates.base, changedAt: nil, copies: []) == nil)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GazetteKit
 
 @Suite struct CanonicalLinkTests {
@@ -28,7 +29,10 @@ import Testing
         #expect(CanonicalLink.canonicalize(input) == expected)
     }
 
-    @Test(arguments: ["tag:example.gov.uk,2025:news/1", "urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427", "/news/a", "", "mailto:press@example.gov.uk", "ftp://example.gov.uk/a"])
+    @Test(arguments: [
+        "tag:example.gov.uk,2025:news/1", "urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427", "/news/a", "", "mailto:press@example.gov.uk",
+        "ftp://example.gov.uk/a",
+    ])
     func nonWebLinksHaveNoCanonicalForm(input: String) {
         #expect(CanonicalLink.canonicalize(input) == nil)
     }
@@ -48,7 +52,9 @@ import Testing
     }
 
     @Test func entryKeysMatchAcrossSchemeAndWWWButKeepOtherIds() {
-        #expect(CanonicalLink.entryKey(forID: "http://www.example.org.uk/?p=412") == CanonicalLink.entryKey(forID: "https://example.org.uk/?p=412"))
+        #expect(
+            CanonicalLink.entryKey(forID: "http://www.example.org.uk/?p=412")
+                == CanonicalLink.entryKey(forID: "https://example.org.uk/?p=412"))
         #expect(CanonicalLink.entryKey(forID: " tag:example,2025:1 ") == "tag:example,2025:1")
         #expect(CanonicalLink.entryKey(forID: "12345") == "12345")
     }

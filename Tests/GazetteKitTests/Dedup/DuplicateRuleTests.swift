@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 @Suite struct DuplicateRuleTests {
@@ -56,7 +57,8 @@ import Testing
         let predicted = truePositives + falsePositives.count
         let precision = predicted == 0 ? 1 : Double(truePositives) / Double(predicted)
         let recall = Double(truePositives) / Double(duplicates)
-        print("""
+        print(
+            """
             Dedup labelled set: \(pairs.count) pairs (\(duplicates) duplicates, \(pairs.count - duplicates) look-alikes)
             precision \(String(format: "%.1f", precision * 100))% (\(truePositives)/\(predicted)), \
             recall \(String(format: "%.1f", recall * 100))% (\(truePositives)/\(duplicates))
@@ -77,7 +79,8 @@ import Testing
 
     @Test func sameTextFarApartInTimeIsNotTheSameStory() {
         let rule = DuplicateRule()
-        let text = "<p>The next meeting of the full council takes place at 7pm in the council chamber with questions from the public and motions from councillors.</p>"
+        let text =
+            "<p>The next meeting of the full council takes place at 7pm in the council chamber with questions from the public and motions from councillors.</p>"
         let a = DuplicateRule.Facts(title: "Full council meeting", link: "https://a.example/1", date: TestDates.days(0), html: text)
         let near = DuplicateRule.Facts(title: "Full council meeting", link: "https://b.example/1", date: TestDates.days(2.9), html: text)
         let far = DuplicateRule.Facts(title: "Full council meeting", link: "https://b.example/2", date: TestDates.days(3.1), html: text)
@@ -87,9 +90,12 @@ import Testing
 
     @Test func differingFiguresKeepTemplatedStoriesApart() {
         let rule = DuplicateRule()
-        let template = "Rutland County Council is to raise council tax by 4.99 per cent from April, adding %@ pounds a year to a Band D bill, after a vote of the full council on Monday evening at Oakham."
-        let a = DuplicateRule.Facts(title: "Council tax to rise", link: nil, date: TestDates.base, html: template.replacingOccurrences(of: "%@", with: "112"))
-        let b = DuplicateRule.Facts(title: "Council tax to rise", link: nil, date: TestDates.base, html: template.replacingOccurrences(of: "%@", with: "107"))
+        let template =
+            "Rutland County Council is to raise council tax by 4.99 per cent from April, adding %@ pounds a year to a Band D bill, after a vote of the full council on Monday evening at Oakham."
+        let a = DuplicateRule.Facts(
+            title: "Council tax to rise", link: nil, date: TestDates.base, html: template.replacingOccurrences(of: "%@", with: "112"))
+        let b = DuplicateRule.Facts(
+            title: "Council tax to rise", link: nil, date: TestDates.base, html: template.replacingOccurrences(of: "%@", with: "107"))
         #expect(a.text.containment(with: b.text) >= rule.minContainment)  // the text alone would merge them
         #expect(!rule.isDuplicate(a, b))
     }

@@ -1,9 +1,11 @@
 import Testing
+
 @testable import GazetteKit
 
 @Suite struct TextFingerprintTests {
     @Test func plainTextDropsTagsAndDecodesEntities() {
-        let text = TextFingerprint.plainText(fromHTML: "<p>Fish &amp; chips&nbsp;van <b>back</b></p><p>on &#8216;Tuesdays&#x2019; &pound;5</p>")
+        let text = TextFingerprint.plainText(
+            fromHTML: "<p>Fish &amp; chips&nbsp;van <b>back</b></p><p>on &#8216;Tuesdays&#x2019; &pound;5</p>")
         #expect(TextFingerprint.words(in: text) == ["fish", "chips", "van", "back", "on", "tuesdays", "5"])
     }
 
@@ -18,7 +20,8 @@ import Testing
     }
 
     @Test func containmentIsOneForASummaryOfTheText() {
-        let full = TextFingerprint(html: "<p>The council approved the plan on Monday. Work will begin in the summer and finish next year.</p>")
+        let full = TextFingerprint(
+            html: "<p>The council approved the plan on Monday. Work will begin in the summer and finish next year.</p>")
         let summary = TextFingerprint(html: "The council approved the plan on Monday.")
         #expect(summary.containment(with: full) == 1)
         #expect(full.containment(with: summary) == 1)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GazetteKit
 
 @Suite struct TitleKeyTests {
@@ -17,7 +18,10 @@ import Testing
         ("Garden waste collections resume | BBC News", "garden waste collections resume"),
         ("Garden waste collections resume – The Guardian", "garden waste collections resume"),
         // Not a publication: the tail is too long, or the head too short.
-        ("Budget approved - but council tax will still rise by five per cent next year", "budget approved but council tax will still rise by five per cent next year"),
+        (
+            "Budget approved - but council tax will still rise by five per cent next year",
+            "budget approved but council tax will still rise by five per cent next year"
+        ),
         ("Update - Gazette", "update gazette"),
         ("No separator here", "no separator here"),
     ])

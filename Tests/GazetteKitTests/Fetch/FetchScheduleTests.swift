@@ -46,14 +46,15 @@ import Testing
         #expect(FetchSchedule.backoff(failures: 3, interval: 2 * 86_400, cap: 86_400) == 2 * 86_400)
     }
 
-    @Test(arguments: [
-        (nil, nil, 1800.0),  // the interval
-        (3600.0, nil, 3600.0),  // max-age longer
-        (60.0, nil, 1800.0),  // max-age shorter: the interval wins
-        (nil, 7200.0, 7200.0),  // ttl longer
-        (3600.0, 7200.0, 7200.0),  // the longest wins
-        (nil, 30 * 86_400.0, 86_400.0),  // capped
-    ] as [(TimeInterval?, TimeInterval?, TimeInterval)])
+    @Test(
+        arguments: [
+            (nil, nil, 1800.0),  // the interval
+            (3600.0, nil, 3600.0),  // max-age longer
+            (60.0, nil, 1800.0),  // max-age shorter: the interval wins
+            (nil, 7200.0, 7200.0),  // ttl longer
+            (3600.0, 7200.0, 7200.0),  // the longest wins
+            (nil, 30 * 86_400.0, 86_400.0),  // capped
+        ] as [(TimeInterval?, TimeInterval?, TimeInterval)])
     func successWaitsTheLongestOfIntervalMaxAgeAndDeclared(maxAge: TimeInterval?, declared: TimeInterval?, expected: TimeInterval) {
         #expect(FetchSchedule.successDelay(interval: 1800, maxAge: maxAge, declared: declared, cap: 86_400) == expected)
     }

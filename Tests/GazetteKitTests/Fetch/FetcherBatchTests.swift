@@ -89,6 +89,10 @@ final class Gauge: @unchecked Sendable {
     private var current = 0
     private var maximum = 0
     var peak: Int { lock.withLock { maximum } }
-    func enter() { lock.withLock { current += 1; maximum = max(maximum, current) } }
+    func enter() {
+        lock.withLock {
+            current += 1; maximum = max(maximum, current)
+        }
+    }
     func leave() { lock.withLock { current -= 1 } }
 }

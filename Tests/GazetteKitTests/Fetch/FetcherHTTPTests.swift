@@ -103,7 +103,8 @@ import Testing
     }
 
     @Test func endlessBodyStopsAtTheLimitQuickly() async throws {
-        server.route("/endless.xml", LoopbackHTTPServer.Response(status: 200, body: .endless(chunk: Data(repeating: 0x20, count: 16_384), delay: 0)))
+        server.route(
+            "/endless.xml", LoopbackHTTPServer.Response(status: 200, body: .endless(chunk: Data(repeating: 0x20, count: 16_384), delay: 0)))
         let (result, seconds) = await FetchTestSupport.timed { await fetcher.fetch(request("/endless.xml")) }
         #expect(result.outcome.failure == .tooLarge(limit: 1 << 20, url: server.url("/endless.xml")))
         #expect(seconds < 3)
@@ -244,7 +245,9 @@ import Testing
     }
 
     @Test func connectionResetMidBodyFailsAsANetworkError() async throws {
-        server.route("/reset.xml", LoopbackHTTPServer.Response(status: 200, body: .resetMidBody(Data(repeating: 0x3c, count: 5000), announcedLength: 50_000)))
+        server.route(
+            "/reset.xml",
+            LoopbackHTTPServer.Response(status: 200, body: .resetMidBody(Data(repeating: 0x3c, count: 5000), announcedLength: 50_000)))
         let result = await fetcher.fetch(request("/reset.xml"))
         guard case .network(let message, let url)? = result.outcome.failure else {
             Issue.record("expected a network failure, got \(result.outcome)")
@@ -283,7 +286,11 @@ import Testing
     }
 
     @Test func charsetFromContentTypeIsHandedOn() async throws {
-        server.route("/latin1.xml", .ok(Data("<rss version=\"2.0\"><channel><title>caf\u{e9}</title></channel></rss>".utf8), type: "application/rss+xml; charset=\"ISO-8859-1\""))
+        server.route(
+            "/latin1.xml",
+            .ok(
+                Data("<rss version=\"2.0\"><channel><title>caf\u{e9}</title></channel></rss>".utf8),
+                type: "application/rss+xml; charset=\"ISO-8859-1\""))
         let document = try #require(await fetcher.fetch(request("/latin1.xml")).outcome.document)
         #expect(document.contentType == "application/rss+xml")
         #expect(document.charset == "ISO-8859-1")
@@ -298,9 +305,10 @@ import Testing
         let document = try #require(result.outcome.document)
         #expect(document.finalURL == server.url("/feeds/atom.xml"))
         #expect(document.discoveredFrom == server.url("/blog/"))
-        #expect(result.discovered.map(\.url) == [
-            server.url("/feeds/atom.xml"), server.url("/blog/feeds/rss.xml"), URL(string: "https://elsewhere.example/feed.json")!,
-        ])
+        #expect(
+            result.discovered.map(\.url) == [
+                server.url("/feeds/atom.xml"), server.url("/blog/feeds/rss.xml"), URL(string: "https://elsewhere.example/feed.json")!,
+            ])
         #expect(result.state.bodyHash == document.bodyHash)
     }
 

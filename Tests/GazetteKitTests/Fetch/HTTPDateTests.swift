@@ -17,7 +17,9 @@ import Testing
         #expect(HTTPDate.parse(text) == Self.sunday)
     }
 
-    @Test(arguments: ["", "120", "yesterday", "Sun, 32 Nov 1994 08:49:37 GMT", "Sun, 06 Foo 1994 08:49:37 GMT", "Sun, 06 Nov 1994 25:00:00 GMT"])
+    @Test(arguments: [
+        "", "120", "yesterday", "Sun, 32 Nov 1994 08:49:37 GMT", "Sun, 06 Foo 1994 08:49:37 GMT", "Sun, 06 Nov 1994 25:00:00 GMT",
+    ])
     func rejectsWhatIsNotAnHTTPDate(text: String) {
         #expect(HTTPDate.parse(text) == nil)
     }

@@ -5,23 +5,25 @@ import Testing
 
 /// Parsing of Content-Type, Cache-Control and Retry-After.
 @Suite struct HTTPHeaderValuesTests {
-    @Test(arguments: [
-        ("application/rss+xml; charset=ISO-8859-1", "application/rss+xml", "ISO-8859-1"),
-        ("Text/XML;Charset=\"utf-8\"", "text/xml", "utf-8"),
-        ("application/atom+xml", "application/atom+xml", nil),
-        ("text/html; boundary=x; charset=windows-1252", "text/html", "windows-1252"),
-        ("", nil, nil),
-    ] as [(String, String?, String?)])
+    @Test(
+        arguments: [
+            ("application/rss+xml; charset=ISO-8859-1", "application/rss+xml", "ISO-8859-1"),
+            ("Text/XML;Charset=\"utf-8\"", "text/xml", "utf-8"),
+            ("application/atom+xml", "application/atom+xml", nil),
+            ("text/html; boundary=x; charset=windows-1252", "text/html", "windows-1252"),
+            ("", nil, nil),
+        ] as [(String, String?, String?)])
     func contentTypeGivesMediaTypeAndCharset(value: String, media: String?, charset: String?) {
         let parsed = HTTPHeaderValues.contentType(value)
         #expect(parsed.mediaType == media)
         #expect(parsed.charset == charset)
     }
 
-    @Test(arguments: [
-        ("max-age=3600", 3600.0), ("public, max-age=60, must-revalidate", 60.0), ("MAX-AGE=\"120\"", 120.0),
-        ("no-cache", nil), ("s-maxage=999", nil), ("max-age=-5", nil),
-    ] as [(String, TimeInterval?)])
+    @Test(
+        arguments: [
+            ("max-age=3600", 3600.0), ("public, max-age=60, must-revalidate", 60.0), ("MAX-AGE=\"120\"", 120.0),
+            ("no-cache", nil), ("s-maxage=999", nil), ("max-age=-5", nil),
+        ] as [(String, TimeInterval?)])
     func maxAgeIsReadFromCacheControl(value: String, expected: TimeInterval?) {
         #expect(HTTPHeaderValues.maxAge(value) == expected)
     }

@@ -53,9 +53,10 @@ import Testing
 
     @Test func defaultDateCandidatesTrySegmentsLastFirst() throws {
         let splitter = try BylineSplitter(rule: HTMLRule(item: "//li", title: "."), dateParser: HTMLDateParser(format: "dd MMMM yyyy"))
-        #expect(splitter.dateCandidates(from: "By Jo Casebourne | 06 May 2025") == [
-            "By Jo Casebourne | 06 May 2025", "06 May 2025", "By Jo Casebourne",
-        ])
+        #expect(
+            splitter.dateCandidates(from: "By Jo Casebourne | 06 May 2025") == [
+                "By Jo Casebourne | 06 May 2025", "06 May 2025", "By Jo Casebourne",
+            ])
         #expect(splitter.date(from: "By Jo Casebourne | 06 May 2025") == isoDate("2025-05-06T00:00:00Z"))
         #expect(splitter.date(from: "Published on 06 May 2025") == isoDate("2025-05-06T00:00:00Z"))
     }
@@ -65,7 +66,8 @@ import Testing
         ("datePattern", "\\d+ \\w+ \\d{4}", "has no capture group"),
     ])
     func badPatternsAreReportedWithTheirKey(key: String, pattern: String, reason: String) {
-        let rule = key == "authorPattern"
+        let rule =
+            key == "authorPattern"
             ? HTMLRule(item: "//li", title: ".", authorPattern: pattern)
             : HTMLRule(item: "//li", title: ".", datePattern: pattern)
         #expect {

@@ -27,10 +27,11 @@ import Testing
             <p>The council will vote on the budget on Thursday.</p>
             """
         let collapsed = collapser.collapse(summary: nil, content: content)
-        #expect(collapsed == """
-            <p>The council will vote on the budget on Thursday.</p>
-            <p>Councillors have until Monday to table amendments.</p>
-            """)
+        #expect(
+            collapsed == """
+                <p>The council will vote on the budget on Thursday.</p>
+                <p>Councillors have until Monday to table amendments.</p>
+                """)
     }
 
     @Test func contentWithNoRepeatsIsReturnedUnchanged() {
@@ -50,13 +51,18 @@ import Testing
     }
 
     @Test func contentThatIsOnlyTheStandfirstBecomesNil() {
-        #expect(collapser.collapse(summary: "Road closed on Monday for resurfacing.", content: "<p>Road closed on Monday for resurfacing.</p>") == nil)
+        #expect(
+            collapser.collapse(summary: "Road closed on Monday for resurfacing.", content: "<p>Road closed on Monday for resurfacing.</p>")
+                == nil)
         #expect(collapser.collapse(summary: "x", content: nil) == nil)
     }
 
     @Test func nestedBlocksAndLooseTextAreCompared() {
-        let content = "Councils spent £1.8bn on school transport last year.<div><div><p>Councils spent £1.8bn on school transport last year.</p></div><p>More detail.</p></div>"
-        #expect(collapser.collapse(summary: nil, content: content) == "Councils spent £1.8bn on school transport last year.<div><p>More detail.</p></div>")
+        let content =
+            "Councils spent £1.8bn on school transport last year.<div><div><p>Councils spent £1.8bn on school transport last year.</p></div><p>More detail.</p></div>"
+        #expect(
+            collapser.collapse(summary: nil, content: content)
+                == "Councils spent £1.8bn on school transport last year.<div><p>More detail.</p></div>")
     }
 
     @Test func collapseRepeatsWorksOnASingleFragment() {

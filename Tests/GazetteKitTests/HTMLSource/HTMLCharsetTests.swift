@@ -4,16 +4,17 @@ import Testing
 @testable import GazetteKit
 
 @Suite struct HTMLCharsetTests {
-    @Test(arguments: [
-        ("<meta charset=\"windows-1252\">", nil, "WINDOWS-1252"),
-        ("<meta charset=iso-8859-1>", nil, "WINDOWS-1252"),
-        ("<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=ISO-8859-15\">", nil, "ISO-8859-15"),
-        ("<meta charset=\"utf-16\">", nil, "UTF-8"),
-        ("<meta charset=\"windows-1252\">", "utf-8", "UTF-8"),
-        ("<meta charset=\"windows-1252\">", "no-such-charset", "WINDOWS-1252"),
-        ("<p>plain ascii</p>", nil, "UTF-8"),
-        ("<meta name=\"description\" content=\"charset tips\">", nil, "UTF-8"),
-    ] as [(String, String?, String)])
+    @Test(
+        arguments: [
+            ("<meta charset=\"windows-1252\">", nil, "WINDOWS-1252"),
+            ("<meta charset=iso-8859-1>", nil, "WINDOWS-1252"),
+            ("<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=ISO-8859-15\">", nil, "ISO-8859-15"),
+            ("<meta charset=\"utf-16\">", nil, "UTF-8"),
+            ("<meta charset=\"windows-1252\">", "utf-8", "UTF-8"),
+            ("<meta charset=\"windows-1252\">", "no-such-charset", "WINDOWS-1252"),
+            ("<p>plain ascii</p>", nil, "UTF-8"),
+            ("<meta name=\"description\" content=\"charset tips\">", nil, "UTF-8"),
+        ] as [(String, String?, String)])
     func choosesTheDeclaredOrSniffedEncoding(head: String, httpCharset: String?, expected: String) {
         #expect(HTMLCharset.resolve(Data("<html><head>\(head)</head></html>".utf8), httpCharset: httpCharset) == expected)
     }

@@ -6,18 +6,19 @@ import Testing
 @Suite struct HTMLLinkResolverTests {
     static let page = URL(string: "https://www.example.gov.uk/news/latest/index.html?p=2")!
 
-    @Test(arguments: [
-        (nil, "item.html", "https://www.example.gov.uk/news/latest/item.html"),
-        (nil, "../2024/x.html", "https://www.example.gov.uk/news/2024/x.html"),
-        (nil, "/about", "https://www.example.gov.uk/about"),
-        (nil, "?p=3", "https://www.example.gov.uk/news/latest/index.html?p=3"),
-        (nil, "//cdn.example.com/a.pdf", "https://cdn.example.com/a.pdf"),
-        (nil, " https://other.example/a b ", "https://other.example/a%20b"),
-        (nil, "/caf\u{00E9}", "https://www.example.gov.uk/caf%C3%A9"),
-        ("/archive/", "x.html", "https://www.example.gov.uk/archive/x.html"),
-        ("https://mirror.example/base/", "x.html", "https://mirror.example/base/x.html"),
-        ("https://mirror.example/base/", "/x.html", "https://mirror.example/x.html"),
-    ] as [(String?, String, String)])
+    @Test(
+        arguments: [
+            (nil, "item.html", "https://www.example.gov.uk/news/latest/item.html"),
+            (nil, "../2024/x.html", "https://www.example.gov.uk/news/2024/x.html"),
+            (nil, "/about", "https://www.example.gov.uk/about"),
+            (nil, "?p=3", "https://www.example.gov.uk/news/latest/index.html?p=3"),
+            (nil, "//cdn.example.com/a.pdf", "https://cdn.example.com/a.pdf"),
+            (nil, " https://other.example/a b ", "https://other.example/a%20b"),
+            (nil, "/caf\u{00E9}", "https://www.example.gov.uk/caf%C3%A9"),
+            ("/archive/", "x.html", "https://www.example.gov.uk/archive/x.html"),
+            ("https://mirror.example/base/", "x.html", "https://mirror.example/base/x.html"),
+            ("https://mirror.example/base/", "/x.html", "https://mirror.example/x.html"),
+        ] as [(String?, String, String)])
     func resolvesAgainstPageAndBaseHref(baseHref: String?, raw: String, expected: String) {
         #expect(HTMLLinkResolver(pageURL: Self.page, baseHref: baseHref).absolute(raw) == expected)
     }

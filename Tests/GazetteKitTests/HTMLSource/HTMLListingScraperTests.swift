@@ -178,7 +178,8 @@ func isoDate(_ text: String) -> Date? {
 
     @Test func httpCharsetOverridesTheMetaDeclaration() throws {
         // The same words encoded as UTF-8 but declaring windows-1252 in a meta tag.
-        let html = "<html><head><meta charset=\"windows-1252\"><title>x</title></head><body><ul><li><a href=\"/a\">Café – £5</a></li></ul></body></html>"
+        let html =
+            "<html><head><meta charset=\"windows-1252\"><title>x</title></head><body><ul><li><a href=\"/a\">Café – £5</a></li></ul></body></html>"
         let rule = HTMLRule(item: "//li", title: "./a", link: "./a/@href")
         let url = try #require(URL(string: "https://x.example/"))
         let withHeader = try HTMLListingScraper().scrape(Data(html.utf8), url: url, rule: rule, httpCharset: "utf-8")
@@ -212,7 +213,8 @@ func isoDate(_ text: String) -> Date? {
 
     @Test func deeplyNestedMarkupIsHandledWithoutCrashing() throws {
         let depth = 50_000
-        let html = "<html><body>" + String(repeating: "<div class=\"d\">", count: depth)
+        let html =
+            "<html><body>" + String(repeating: "<div class=\"d\">", count: depth)
             + "<article><h2><a href=\"/x\">Deep</a></h2></article>" + String(repeating: "</div>", count: depth) + "</body></html>"
         let data = Data(html.utf8)
         let url = try #require(URL(string: "https://x.example/"))

@@ -15,9 +15,18 @@ import Testing
         (HTMLRule(item: "//article", title: ".//h2", link: ".//h2/a/@@href"), "html.link: invalid XPath expression \".//h2/a/@@href\""),
         (HTMLRule(item: "//article[", title: ".//h2"), "html.item: invalid XPath expression \"//article[\""),
         (HTMLRule(item: "//article", title: "substring-after(.//h2"), "html.title: invalid XPath expression \"substring-after(.//h2\""),
-        (HTMLRule(item: "//article", title: "upper-case(.//h2)"), "html.title: invalid XPath expression \"upper-case(.//h2)\": unknown function"),
-        (HTMLRule(item: "//article", title: ".//h2", date: "$published"), "html.date: invalid XPath expression \"$published\": undefined variable"),
-        (HTMLRule(item: "//atom:entry", title: ".//h2"), "html.item: invalid XPath expression \"//atom:entry\": undefined namespace prefix"),
+        (
+            HTMLRule(item: "//article", title: "upper-case(.//h2)"),
+            "html.title: invalid XPath expression \"upper-case(.//h2)\": unknown function"
+        ),
+        (
+            HTMLRule(item: "//article", title: ".//h2", date: "$published"),
+            "html.date: invalid XPath expression \"$published\": undefined variable"
+        ),
+        (
+            HTMLRule(item: "//atom:entry", title: ".//h2"),
+            "html.item: invalid XPath expression \"//atom:entry\": undefined namespace prefix"
+        ),
         (HTMLRule(item: "count(//article)", title: ".//h2"), "html.item: the expression \"count(//article)\" returns a number"),
         (HTMLRule(item: " ", title: ".//h2"), "html.item: an XPath expression selecting each item is required"),
         (HTMLRule(item: "//article", summary: ".//p"), "html.title: the rule needs a title or a link expression"),

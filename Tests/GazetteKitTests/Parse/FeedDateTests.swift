@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 @Suite struct FeedDateTests {
@@ -66,7 +67,7 @@ import Testing
     /// generic entry point (`_parse_date`, which tries every sub-parser) returns; Gazette has one
     /// entry point, which follows the generic behaviour here.
     static let subParserOnlyExpectations: Set<String> = [
-        "22013",  // w3dtf rejects it; the ISO 8601 sub-parser reads YYDDD (as for "03335"): 2022-01-13
+        "22013"  // w3dtf rejects it; the ISO 8601 sub-parser reads YYDDD (as for "03335"): 2022-01-13
     ]
 
     struct Vector: Decodable {
@@ -94,9 +95,11 @@ import Testing
             checked += 1
             let got = FeedDate.parse(input).map(FeedDate.rfc3339)
             let want = vector.expected_utc.map { utc in
-                FeedDate.rfc3339(Date(timeIntervalSince1970: Double(
-                    FeedDate.days(fromCivil: utc[0], utc[1], utc[2]) * 86_400
-                        + Int64(utc[3] * 3600 + utc[4] * 60 + utc[5]))))
+                FeedDate.rfc3339(
+                    Date(
+                        timeIntervalSince1970: Double(
+                            FeedDate.days(fromCivil: utc[0], utc[1], utc[2]) * 86_400
+                                + Int64(utc[3] * 3600 + utc[4] * 60 + utc[5]))))
             }
             if got == want {
                 passed += 1

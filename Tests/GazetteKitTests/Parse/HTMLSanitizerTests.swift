@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 @Suite struct HTMLSanitizerTests {
@@ -169,7 +170,10 @@ import Testing
     }
 
     @Test func outputNeverContainsDangerousMarkup() {
-        let elements = ["script", "style", "base", "meta", "form", "object", "embed", "link", "frame", "applet", "animate", "set", "use", "foreignobject"]
+        let elements = [
+            "script", "style", "base", "meta", "form", "object", "embed", "link", "frame", "applet", "animate", "set", "use",
+            "foreignobject",
+        ]
         let urls = ["javascript:", "vbscript:", "expression(", "data:text", "data:image/svg"]
         for testCase in Self.fixtureCases {
             let output = HTMLSanitizer().sanitize(testCase.input, baseURL: Self.base)
@@ -184,7 +188,8 @@ import Testing
 
     @Test func deeplyNestedFragmentKeepsItsTextWithoutExhaustingATaskStack() async {
         let depth = 2_000
-        let html = String(repeating: "<div><b>", count: depth) + "<script>bad()</script>deep" + String(repeating: "</b></div>", count: depth)
+        let html =
+            String(repeating: "<div><b>", count: depth) + "<script>bad()</script>deep" + String(repeating: "</b></div>", count: depth)
         let output = await Task.detached { HTMLSanitizer().sanitize(html, baseURL: nil) }.value
         #expect(output == "deep")
         let text = await Task.detached { HTMLSanitizer().plainText(fromHTML: html) }.value

@@ -23,12 +23,14 @@ import Testing
         defer { server.stop() }
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        server.route("/news", .ok(
-            """
-            <!DOCTYPE html><html><head><title>Council news</title>
-            <link rel="alternate" type="application/rss+xml" title="News" href="/news/feed.xml">
-            </head><body><h1>News</h1></body></html>
-            """, type: "text/html"))
+        server.route(
+            "/news",
+            .ok(
+                """
+                <!DOCTYPE html><html><head><title>Council news</title>
+                <link rel="alternate" type="application/rss+xml" title="News" href="/news/feed.xml">
+                </head><body><h1>News</h1></body></html>
+                """, type: "text/html"))
         server.route("/news/feed.xml", .ok(try Fixtures.data("Run/county-news.xml"), type: "application/rss+xml"))
         let config = directory.url.appendingPathComponent("feeds.json")
         try Data(Self.baseConfig.utf8).write(to: config)
@@ -42,7 +44,9 @@ import Testing
         #expect(loaded.feeds.map(\.key) == ["feeds/local.xml", server.url("/news/feed.xml").absoluteString])
         #expect(loaded.feeds.last?.sections == ["housing"])
 
-        let again = try GazetteBinary.run(["add", server.url("/news/feed.xml").absoluteString, "--section", "finance", "--config", config.path])
+        let again = try GazetteBinary.run([
+            "add", server.url("/news/feed.xml").absoluteString, "--section", "finance", "--config", config.path,
+        ])
         #expect(again.status != 0)
         #expect(again.stderr.contains("already"), "\(again.stderr)")
 

@@ -79,8 +79,9 @@ import Testing
         // The feed listed first answers last: processing still follows feeds.json's order.
         workspace.server.route(
             "/county.xml",
-            .init(status: 200, headers: ["Content-Type": "application/rss+xml"],
-                  body: .bytes(try Fixtures.data("Run/county-news.xml")), delay: 0.4))
+            .init(
+                status: 200, headers: ["Content-Type": "application/rss+xml"],
+                body: .bytes(try Fixtures.data("Run/county-news.xml")), delay: 0.4))
         let result = try workspace.run([])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let summary = try #require(result.stdout.split(separator: "\n").last.map(String.init))
@@ -204,7 +205,8 @@ import Testing
         defer { workspace.close() }
         // The wire feed trickles so the run is still busy (others already stored) when it is killed.
         let wire = try Fixtures.data("Run/digest-wire.atom")
-        workspace.server.route("/wire.atom", .init(status: 200, headers: ["Content-Type": "application/atom+xml"], body: .trickle(wire, delay: 0.05)))
+        workspace.server.route(
+            "/wire.atom", .init(status: 200, headers: ["Content-Type": "application/atom+xml"], body: .trickle(wire, delay: 0.05)))
         let process = Process()
         guard let binary = GazetteBinary.url else {
             Issue.record("the gazette binary was not built next to the tests")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 @Suite struct ArticleStoreIngestTests {
@@ -45,10 +46,11 @@ import Testing
         let again = try temp.ingestFixture("reused-guid-in-document.json", as: feed, now: TestDates.days(1))
         #expect(again.new == 0 && again.unchanged == 3)
         let titles = try temp.store.articles(fromFeeds: [feed], limit: 10).map(\.title)
-        #expect(titles == [
-            "Crews tackle barn fire near Melton", "Free home fire safety visits for over-65s",
-            "Water rescue training at Rutland Water",
-        ])
+        #expect(
+            titles == [
+                "Crews tackle barn fire near Melton", "Free home fire safety visits for over-65s",
+                "Water rescue training at Rutland Water",
+            ])
     }
 
     @Test func reusedGuidAcrossRunsWithNewLinkAndTitleIsANewEntry() throws {
@@ -191,7 +193,8 @@ import Testing
         // RSS 1.0 feeds date items with dc:date only, which the parser reports as `updated`.
         let temp = try TemporaryStore()
         defer { temp.directory.remove() }
-        let text = "<p>Westvale Borough Council's planning committee has approved 400 homes on the former Mill Lane "
+        let text =
+            "<p>Westvale Borough Council's planning committee has approved 400 homes on the former Mill Lane "
             + "depot, 60% of them for social rent, in the borough's largest council-led scheme for 40 years.</p>"
         let council = FeedItem(
             id: "https://www.westvale.example/news/depot", title: "Westvale approves 400 affordable homes on former depot site",

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 @Suite struct ArticleStoreRetentionTests {
@@ -15,8 +16,12 @@ import Testing
         // Ten stories seen on day 0, five more on day 100.
         try temp.ingest("kent", (0..<10).map { story($0, day: Double($0) / 10) }, now: TestDates.days(0))
         try temp.ingest("kent", (10..<15).map { story($0, day: 100) }, now: TestDates.days(100))
-        try temp.ingest("quiet", [story(99, day: 0)].map { var s = $0; s.id = "q"; s.link = "https://quiet.example/q"; return s },
-                        now: TestDates.days(0))
+        try temp.ingest(
+            "quiet",
+            [story(99, day: 0)].map {
+                var s = $0; s.id = "q"; s.link = "https://quiet.example/q"; return s
+            },
+            now: TestDates.days(0))
         let report = try temp.store.applyRetention(now: TestDates.days(120), maxAge: 90 * 86_400, keepPerFeed: 7)
         // Kent keeps its 7 newest (the five recent ones and stories 9, 8); quiet keeps its only one.
         #expect(report.expiredArticleIDs.count == 8)

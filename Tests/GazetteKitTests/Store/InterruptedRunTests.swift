@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import GazetteKit
 
 /// A run killed with SIGKILL in the middle of writing: the database must stay consistent and keep
@@ -33,7 +34,8 @@ import Testing
         while Date() < stop {
             let key = "feed-\(number)"
             let parsed = ParsedFeed(format: .rss20, title: key, items: Self.feed(number))
-            _ = try store.ingest(feedKey: key, feedTitle: nil, parsed: parsed, fetchState: FeedFetchState(feedKey: key), now: TestDates.base)
+            _ = try store.ingest(
+                feedKey: key, feedTitle: nil, parsed: parsed, fetchState: FeedFetchState(feedKey: key), now: TestDates.base)
             log?.write(Data("\(number)\n".utf8))
             number += 1
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteKit
 
 @Suite struct RunLockTests {
@@ -57,7 +58,9 @@ import Testing
         try holder.run()
         defer {
             if holder.isRunning { kill(holder.processIdentifier, SIGKILL) }
-            if let text = try? String(contentsOfFile: ready, encoding: .utf8), let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            if let text = try? String(contentsOfFile: ready, encoding: .utf8),
+                let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            {
                 kill(pid, SIGKILL)
             }
         }

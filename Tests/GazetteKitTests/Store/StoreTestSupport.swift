@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import GazetteKit
 
 /// A state database in a fresh temporary folder, for store tests.
