@@ -73,7 +73,6 @@ struct FeedResultProcessor: Sendable {
                 state.lastError = failure.message
                 state.consecutiveFailures += 1
                 state.bodyHash = nil  // parse it again next time even if the body is unchanged
-                state.lastSuccess = result.state.lastSuccess == state.lastSuccess ? state.lastSuccess : nil
                 state.nextFetch = now.addingTimeInterval(
                     FetchSchedule.failureDelay(
                         failures: state.consecutiveFailures, interval: feed.interval ?? policy.defaultInterval,
