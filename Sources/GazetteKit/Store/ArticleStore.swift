@@ -21,11 +21,6 @@ public final class ArticleStore: Sendable {
     public let duplicateRule: DuplicateRule
     let pool: DatabasePool
 
-    /// `.gazette/state.sqlite` in the folder that holds `feeds.json`.
-    public static func defaultPath(inConfigDirectory directory: URL) -> String {
-        directory.appendingPathComponent(".gazette").appendingPathComponent("state.sqlite").path
-    }
-
     /// Opens (creating it and its folder, and migrating it, unless `readOnly`) the database at `path`.
     ///
     /// - Parameter busyTimeout: how long a write waits for another connection's write to finish

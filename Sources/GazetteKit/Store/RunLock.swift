@@ -10,7 +10,7 @@ import Synchronization
 /// Ensures only one `gazette run` works on a state database at a time, failing fast with who
 /// holds it instead of waiting on SQLite locks.
 ///
-/// An advisory `flock(2)` on a lock file next to the database (`state.sqlite.lock`). The kernel
+/// An advisory `flock(2)` on a lock file next to the database (`gazette.sqlite.lock` for `gazette.sqlite`). The kernel
 /// releases it when the holder exits, however it exits, so a run killed with `kill -9` never
 /// leaves a stale lock: the next run simply takes it. The holder writes its pid and start time
 /// into the file so a refused run can say who holds it. Read-only commands need no lock.

@@ -30,10 +30,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "cannot open the state database \(path): \(reason). "
                 + "If the file is damaged or not a Gazette database, move it away; Gazette will start a new one."
         case let .missing(path):
-            return "no state database at \(path): run `gazette run` first, or pass the right --state path."
+            return "no state database at \(path): run `gazette run` first, or pass the right --database path."
         case let .newerSchema(path, unknown):
             return "the state database \(path) was written by a newer Gazette (migrations \(unknown.joined(separator: ", "))); "
-                + "upgrade Gazette or use another --state path."
+                + "upgrade Gazette or use another --database path."
         case let .database(path, operation, reason):
             return "state database \(path): \(operation) failed: \(reason)"
         }
