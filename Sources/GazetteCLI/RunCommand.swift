@@ -30,11 +30,10 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = common.makeLogger()
         let config = try common.loadConfig()
-        var options = RunOptions(
+        let options = RunOptions(
             output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
             database: database.map { URL(fileURLWithPath: $0).standardizedFileURL },
             force: force, dryRun: dryRun)
-        options.fetchPolicy.defaultInterval = config.defaults.interval
         let showProgress = Console.isInteractive && !common.quiet && !common.verbose
         let runner = GazetteRunner(config: config, options: options, logger: logger)
         let summary: RunSummary

@@ -34,16 +34,13 @@ struct FeedResultProcessor: Sendable {
 
     func process(_ result: FetchResult, feed: FeedConfig, index: Int) throws(StoreError) -> FeedRunReport {
         let label = feed.name.map { "\($0) (\(feed.key))" } ?? feed.key
-        var report: FeedRunReport
+        var report = FeedRunReport(status: .fetched)
         var state = result.state
         state.feedKey = feed.key
         if let moved = result.permanentRedirect {
-            report = FeedRunReport(status: .fetched)
             report.problems.append(
                 "\(label): moved permanently to \(moved.absoluteString); Gazette now fetches the new address "
                     + "— update feeds.json when convenient")
-        } else {
-            report = FeedRunReport(status: .fetched)
         }
         for found in result.discovered.prefix(1) {
             report.notes.append("\(label): the address is a web page; using its feed \(found.url.absoluteString)")

@@ -75,8 +75,7 @@ public struct GazetteRunner: Sendable {
         }
         var due: [(index: Int, feed: FeedConfig, request: FetchRequest)] = []
         for (index, feed) in config.feeds.enumerated() {
-            var request = FetchRequest(feed: feed, state: states[feed.key])
-            request.interval = config.interval(for: feed)
+            let request = FetchRequest(feed: feed, state: states[feed.key])
             if FetchSchedule.isDue(request.state, now: now, force: options.force) {
                 due.append((index, feed, request))
             } else if request.state?.gone == true {
@@ -86,7 +85,10 @@ public struct GazetteRunner: Sendable {
         summary.feedsAttempted = due.count
         logger.debug("\(due.count) of \(config.feeds.count) feeds are due")
 
-        let processor = FeedResultProcessor(store: store, policy: options.fetchPolicy, dryRun: options.dryRun, now: now)
+        // Feeds without their own interval wait feeds.json's default one.
+        var policy = options.fetchPolicy
+        policy.defaultInterval = config.defaults.interval
+        let processor = FeedResultProcessor(store: store, policy: policy, dryRun: options.dryRun, now: now)
         let collector = InOrderCollector(
             processor: processor, due: due.map { ($0.index, $0.feed) }, progress: progress)
         let logger = self.logger
@@ -96,11 +98,11 @@ public struct GazetteRunner: Sendable {
             await collector.submit(result)
         }
         // HTML listing pages are fetched without feed autodiscovery (the page itself is the source).
-        var pagePolicy = options.fetchPolicy
+        var pagePolicy = policy
         pagePolicy.autodiscovery = false
         let feedRequests = due.filter { $0.feed.html == nil }.map(\.request)
         let pageRequests = due.filter { $0.feed.html != nil }.map(\.request)
-        async let feedsDone: [FetchResult] = Fetcher(policy: options.fetchPolicy).fetchAll(feedRequests, onResult: handle)
+        async let feedsDone: [FetchResult] = Fetcher(policy: policy).fetchAll(feedRequests, onResult: handle)
         async let pagesDone: [FetchResult] = Fetcher(policy: pagePolicy).fetchAll(pageRequests, onResult: handle)
         _ = await (feedsDone, pagesDone)
 

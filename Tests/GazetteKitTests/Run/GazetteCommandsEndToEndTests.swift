@@ -83,6 +83,7 @@ import Testing
         let json = """
             {
               "site": { "title": "Test Digest", "url": "https://digest.example.org/feeds/" },
+              "defaults": { "interval": "2h" },
               "sections": { "care": { "title": "Care" } },
               "feeds": [
                 { "url": "\(server.url("/good.xml").absoluteString)", "section": "care", "name": "Good" },
@@ -101,6 +102,9 @@ import Testing
         let lines = list.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
         #expect(lines.first { $0.hasPrefix("Good") }?.contains("1 items") == true, "\(lines)")
+        // feeds.json's default interval decides the next fetch (2 h, not the built-in 30 min).
+        #expect(lines.first { $0.hasPrefix("Good") }?.contains("next fetch in 1h 59m") == true
+            || lines.first { $0.hasPrefix("Good") }?.contains("next fetch in 2h") == true, "\(lines)")
         #expect(lines.first { $0.hasPrefix("Missing") }?.contains("404") == true, "\(lines)")
         #expect(lines.first { $0.hasPrefix("Old") }?.contains("GONE") == true, "\(lines)")
         let quiet = try GazetteBinary.run(["list", "--quiet", "--config", config.path])
