@@ -103,8 +103,9 @@ import Testing
         #expect(lines.count == 3)
         #expect(lines.first { $0.hasPrefix("Good") }?.contains("1 items") == true, "\(lines)")
         // feeds.json's default interval decides the next fetch (2 h, not the built-in 30 min).
-        #expect(lines.first { $0.hasPrefix("Good") }?.contains("next fetch in 1h 59m") == true
-            || lines.first { $0.hasPrefix("Good") }?.contains("next fetch in 2h") == true, "\(lines)")
+        #expect(
+            lines.first { $0.hasPrefix("Good") }?.contains("next fetch in 1h 59m") == true
+                || lines.first { $0.hasPrefix("Good") }?.contains("next fetch in 2h") == true, "\(lines)")
         #expect(lines.first { $0.hasPrefix("Missing") }?.contains("404") == true, "\(lines)")
         #expect(lines.first { $0.hasPrefix("Old") }?.contains("GONE") == true, "\(lines)")
         let quiet = try GazetteBinary.run(["list", "--quiet", "--config", config.path])
