@@ -15,6 +15,16 @@ enum Field: UInt8 {
     case personName, personEmail, personURI
     case imageURL, logo, icon
     case ttl, updatePeriod, updateFrequency
+
+    /// Fields that become an item's summary or content (HTML the sanitizer reads).
+    var isItemBody: Bool {
+        switch self {
+        case .rssDescription, .atomSummary, .dcDescription, .itunesSummary, .mediaDescription, .contentEncoded,
+            .atomContent, .xhtmlBody, .rssSummary:
+            true
+        default: false
+        }
+    }
 }
 
 extension FeedBuilder {

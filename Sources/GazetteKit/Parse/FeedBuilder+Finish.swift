@@ -78,13 +78,7 @@ extension FeedBuilder {
                 item.guidIsPermaLink = attribute?.lowercased() != "false"
             }
         case .atomID: if item.atomID == nil, !raw.isEmpty { item.atomID = raw }
-        case .rssDescription, .atomSummary: item.summary.offer(value, rank: 3)
-        case .dcDescription: item.summary.offer(value, rank: 2)
-        case .itunesSummary: item.summary.offer(value, rank: 1)
-        case .mediaDescription: item.summary.offer(value, rank: 0)
-        case .contentEncoded, .atomContent: item.content.offer(value, rank: 3)
-        case .xhtmlBody: item.content.offer(value, rank: 2)
-        case .rssSummary: item.content.offer(value, rank: 1)
+        case _ where field.isItemBody: offerItemBody(field, value)
         case .atomUpdated: item.updated.overwrite(raw, rank: 3)
         case .dcDate, .dctermsModified: item.updated.overwrite(raw, rank: 2)
         case .pubDate, .atomPublished: item.published.overwrite(raw, rank: 3)
@@ -108,6 +102,20 @@ extension FeedBuilder {
             if !raw.isEmpty { s.title = converter.plain(value) }
             if let attribute, !attribute.isEmpty { s.feedURL = resolve(attribute) }
             if s != EntrySource() { item.source = s }
+        default: break
+        }
+    }
+
+    /// Offers a summary or content value to the item draft, by precedence.
+    mutating func offerItemBody(_ field: Field, _ value: TextValue) {
+        switch field {
+        case .rssDescription, .atomSummary: item.summary.offer(value, rank: 3)
+        case .dcDescription: item.summary.offer(value, rank: 2)
+        case .itunesSummary: item.summary.offer(value, rank: 1)
+        case .mediaDescription: item.summary.offer(value, rank: 0)
+        case .contentEncoded, .atomContent: item.content.offer(value, rank: 3)
+        case .xhtmlBody: item.content.offer(value, rank: 2)
+        case .rssSummary: item.content.offer(value, rank: 1)
         default: break
         }
     }

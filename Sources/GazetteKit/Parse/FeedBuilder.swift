@@ -37,10 +37,14 @@ struct FeedBuilder {
         var pushedBase: Bool
     }
 
-    struct NameKey: Hashable {
-        let local: UnsafeRawPointer
-        let uri: UnsafeRawPointer?
+    /// One slot of `nameCache`: the (local name, namespace URI) pointers it holds the answer for.
+    struct NameCacheEntry {
+        var local: UnsafeRawPointer?
+        var uri: UnsafeRawPointer?
+        var name = FeedElementName(ns: .none, name: .other)
     }
+
+    static let nameCacheSize = 256
 
     // Results
     var family: Family = .unknown
@@ -57,12 +61,13 @@ struct FeedBuilder {
     // State
     var context: Context = .document
     var frames: [Frame] = []
-    var text: [UInt8] = []
+    let text = ByteBuffer(capacity: 16 * 1024)
     var captureDepth = 0
     var escapeText = false
     var skipDepth = 0
     var bases: [String]
-    var nameCache: [NameKey: FeedElementName] = [:]
+    /// Classified names by libxml2's interned name pointers, direct-mapped (see `classify`).
+    var nameCache = [NameCacheEntry](repeating: NameCacheEntry(), count: FeedBuilder.nameCacheSize)
     var item = ItemDraft()
     var person = PersonDraft()
     var source = EntrySource()
@@ -77,7 +82,6 @@ struct FeedBuilder {
     init(documentBase: String?) {
         bases = [documentBase ?? ""]
         frames.reserveCapacity(32)
-        text.reserveCapacity(16 * 1024)
     }
 
     var base: String { bases[bases.count - 1] }
@@ -116,17 +120,20 @@ struct FeedBuilder {
         switch frame.role {
         case .markup(let name):
             if !Self.isVoid(name) {
-                text.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")])
+                text.append("</")
                 appendCString(name)
                 text.append(UInt8(ascii: ">"))
             }
         case .hiddenWrapper, .opaque:
             break
         case .field(let field, let kind, let start, let savedEscape, let attribute):
-            let value = takeText(from: start)
             captureDepth -= 1
             escapeText = savedEscape
-            finishField(field, value: value, kind: kind, attribute: attribute)
+            if context == .item, field.isItemBody, attribute != "base64" {
+                offerItemBody(field, TextValue(utf8: takeBytes(from: start), kind: kind, base: base))
+            } else {
+                finishField(field, value: takeText(from: start), kind: kind, attribute: attribute)
+            }
         case .container(let saved):
             context = saved
         case .person(let saved, let target):
@@ -157,7 +164,7 @@ struct FeedBuilder {
         if escapeText {
             appendEscaped(buffer)
         } else {
-            text.append(contentsOf: buffer)
+            text.append(buffer)
         }
     }
 
@@ -169,7 +176,7 @@ struct FeedBuilder {
         else { return }
         var s = String(Character(scalar))
         if escapeText { s = HTMLSanitizer.escape(s) }
-        text.append(contentsOf: Array(s.utf8))
+        text.append(string: s)
     }
 
     mutating func recordIssue(_ issue: XMLIssue) {
@@ -187,16 +194,26 @@ struct FeedBuilder {
     }
 
     private mutating func takeText(from start: Int) -> String {
+        let value = TextRepair.string(from: trimmedText(from: start))
+        text.truncate(to: start)
+        return value
+    }
+
+    /// `takeText` for a summary or content, which stays bytes until the sanitizer reads it.
+    private mutating func takeBytes(from start: Int) -> [UInt8] {
+        let value = TextRepair.bytes(from: trimmedText(from: start))
+        text.truncate(to: start)
+        return value
+    }
+
+    /// The text gathered since `start`, without leading and trailing whitespace.
+    private func trimmedText(from start: Int) -> UnsafeBufferPointer<UInt8> {
+        let base = text.base
         var lo = start
         var hi = text.count
-        while lo < hi, Self.isSpace(text[lo]) { lo += 1 }
-        while hi > lo, Self.isSpace(text[hi - 1]) { hi -= 1 }
-        let value = text.withUnsafeBufferPointer { all in
-            let slice = UnsafeBufferPointer(rebasing: all[lo..<hi])
-            return TextRepair.string(from: slice)
-        }
-        text.removeSubrange(start...)
-        return value
+        while lo < hi, Self.isSpace(base[lo]) { lo += 1 }
+        while hi > lo, Self.isSpace(base[hi - 1]) { hi -= 1 }
+        return UnsafeBufferPointer(start: base + lo, count: hi - lo)
     }
 
     private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D }
@@ -204,7 +221,7 @@ struct FeedBuilder {
     private mutating func startMarkup(localname: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, attributes: XMLAttributes) {
         let pushed = pushBase(attributes)
         if case .field(_, _, let start, _, let wrapperAttr) = frames.last?.role, wrapperAttr == "xhtml-wrapper",
-            text.count == start || text[start...].allSatisfy(Self.isSpace), cStringEquals(localname, "div"),
+            UnsafeBufferPointer(rebasing: text.bytes[start...]).allSatisfy(Self.isSpace), cStringEquals(localname, "div"),
             let uri, cStringEquals(uri, "http://www.w3.org/1999/xhtml")
         {
             frames.append(Frame(role: .hiddenWrapper, pushedBase: pushed))
@@ -215,12 +232,12 @@ struct FeedBuilder {
         attributes.forEach { name, ns, value in
             if ns == "http://www.w3.org/XML/1998/namespace" { return }
             text.append(0x20)
-            text.append(contentsOf: Array(name.utf8))
-            text.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
+            text.append(string: name)
+            text.append("=\"")
             let v = Self.isURLAttribute(name) ? URLResolver.resolve(value, against: base) : value
             var escaped = v
             if FeedText.mayNeedEscaping(v) { escaped = HTMLSanitizer.escape(v) }
-            text.append(contentsOf: Array(escaped.utf8))
+            text.append(string: escaped)
             text.append(UInt8(ascii: "\""))
         }
         text.append(UInt8(ascii: ">"))
@@ -245,33 +262,37 @@ struct FeedBuilder {
     }
 
     private mutating func appendCString(_ p: UnsafePointer<xmlChar>) {
-        var i = 0
-        while p[i] != 0 { text.append(p[i]); i += 1 }
+        text.append(cString: p)
     }
 
     private mutating func appendEscaped(_ buffer: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
         for (i, c) in buffer.enumerated() where c == UInt8(ascii: "&") || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") {
-            if i > runStart { text.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<i])) }
+            if i > runStart { text.append(UnsafeBufferPointer(rebasing: buffer[runStart..<i])) }
             switch c {
-            case UInt8(ascii: "&"): text.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
-            case UInt8(ascii: "<"): text.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
-            default: text.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
+            case UInt8(ascii: "&"): text.append("&amp;")
+            case UInt8(ascii: "<"): text.append("&lt;")
+            default: text.append("&gt;")
             }
             runStart = i + 1
         }
-        if runStart < buffer.count { text.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...])) }
+        if runStart < buffer.count { text.append(UnsafeBufferPointer(rebasing: buffer[runStart...])) }
     }
 
     // MARK: Names and bases
 
     private mutating func classify(localname: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) -> FeedElementName {
-        let key = NameKey(local: UnsafeRawPointer(localname), uri: uri.map { UnsafeRawPointer($0) })
-        if let hit = nameCache[key] { return hit }
+        // libxml2 interns names in its dictionary, so within one pass a (name, URI) pair always
+        // arrives as the same two pointers: a pointer-keyed cache skips building two Strings.
+        let local = UnsafeRawPointer(localname)
+        let namespace = uri.map { UnsafeRawPointer($0) }
+        let hash = (UInt(bitPattern: local) >> 3) ^ (UInt(bitPattern: namespace) >> 5)
+        let slot = Int(hash & UInt(Self.nameCacheSize - 1))
+        let entry = nameCache[slot]
+        if entry.local == local, entry.uri == namespace { return entry.name }
         let ns = FeedNamespace(uri: uri.map { String(cString: $0) })
         let name = FeedElementName(ns: ns, name: FeedName(String(cString: localname)))
-        if nameCache.count > 4096 { nameCache.removeAll(keepingCapacity: true) }
-        nameCache[key] = name
+        nameCache[slot] = NameCacheEntry(local: local, uri: namespace, name: name)
         return name
     }
 

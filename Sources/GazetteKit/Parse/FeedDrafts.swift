@@ -11,10 +11,47 @@ enum TextKind: UInt8, Sendable {
 }
 
 /// The raw value of a text element, with how to read it and the base URL in force where it appeared.
+///
+/// Summaries and contents keep the bytes the parser gathered: they go to the sanitizer, which
+/// reads bytes, so building (and validating) a `String` of every body first would be wasted work.
 struct TextValue: Sendable {
-    var raw: String
+    enum Storage: Sendable {
+        case string(String)
+        case bytes([UInt8])
+    }
+
+    var storage: Storage
     var kind: TextKind
     var base: String
+
+    init(raw: String, kind: TextKind, base: String) {
+        self.storage = .string(raw)
+        self.kind = kind
+        self.base = base
+    }
+
+    /// `bytes` must be valid UTF-8 (the parser's text always is).
+    init(utf8 bytes: [UInt8], kind: TextKind, base: String) {
+        self.storage = .bytes(bytes)
+        self.kind = kind
+        self.base = base
+    }
+
+    /// The text as a `String`.
+    var raw: String {
+        switch storage {
+        case .string(let string): string
+        case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// Calls `body` with the text's UTF-8 bytes.
+    func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        switch storage {
+        case .string(var string): string.withUTF8(body)
+        case .bytes(let bytes): bytes.withUnsafeBufferPointer(body)
+        }
+    }
 }
 
 /// A value chosen among several elements by precedence (e.g. `content:encoded` over `description`).

@@ -9,7 +9,7 @@ struct FeedText {
     private var lastBase: (string: String, url: URL?) = ("", nil)
     /// The last fragment sanitized and its result: feeds often repeat the same HTML in
     /// `description` and `content:encoded`.
-    private var lastSanitized: (input: String, base: String, output: String)?
+    private var lastSanitized: (input: TextValue, output: String)?
 
     /// Plain text for a title-like field: entities decoded, markup removed (when it is HTML), whitespace collapsed.
     func plain(_ value: TextValue) -> String {
@@ -28,19 +28,27 @@ struct FeedText {
 
     /// Sanitized HTML for a summary or content field; plain text is HTML-escaped.
     mutating func html(_ value: TextValue) -> String {
-        switch value.kind {
-        case .text:
-            return Self.mayNeedEscaping(value.raw) ? HTMLSanitizer.escape(value.raw) : value.raw
-        case .sniff, .html:
-            if !Self.mayContainMarkup(value.raw) { return value.raw }
-            if !value.raw.utf8.contains(UInt8(ascii: "<")) {
+        return value.withUTF8 { bytes in
+            guard let start = bytes.baseAddress else { return "" }
+            switch value.kind {
+            case .text:
+                return HTMLSanitizer.escape(bytes)
+            case .sniff, .html:
+                let hasTag = memchr(start, Int32(UInt8(ascii: "<")), bytes.count) != nil
+                if !hasTag, memchr(start, Int32(UInt8(ascii: "&")), bytes.count) == nil {
+                    return String(decoding: bytes, as: UTF8.self)
+                }
                 // References but no tags: nothing to sanitize, only to normalize.
-                return HTMLSanitizer.escape(Self.decodeReferences(value.raw))
+                if !hasTag { return HTMLSanitizer.escape(Self.decodeReferences(value.raw)) }
+                if let last = lastSanitized, last.input.base == value.base,
+                    last.input.withUTF8({ $0.count == bytes.count && memcmp($0.baseAddress!, start, bytes.count) == 0 })
+                {
+                    return last.output
+                }
+                let output = sanitizer.sanitize(bytes, baseURL: url(for: value.base))
+                lastSanitized = (value, output)
+                return output
             }
-            if let last = lastSanitized, last.input == value.raw, last.base == value.base { return last.output }
-            let output = sanitizer.sanitize(value.raw, baseURL: url(for: value.base))
-            lastSanitized = (value.raw, value.base, output)
-            return output
         }
     }
 

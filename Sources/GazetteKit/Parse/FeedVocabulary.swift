@@ -55,72 +55,27 @@ enum FeedName: UInt8, Sendable {
     /// Classifies a local name; RSS element names are case-sensitive, except that a few
     /// lower-cased variants (`pubdate`, `textInput`) are common enough to accept.
     init(_ name: String) {
-        switch name {
-        case "rss": self = .rss
-        case "RDF": self = .RDF
-        case "channel": self = .channel
-        case "item": self = .item
-        case "feed": self = .feed
-        case "entry": self = .entry
-        case "items": self = .items
-        case "textinput", "textInput": self = .textinput
-        case "title": self = .title
-        case "link": self = .link
-        case "description": self = .description
-        case "guid": self = .guid
-        case "pubDate", "pubdate": self = .pubDate
-        case "lastBuildDate", "lastbuilddate": self = .lastBuildDate
-        case "language": self = .language
-        case "generator": self = .generator
-        case "author": self = .author
-        case "category": self = .category
-        case "comments": self = .comments
-        case "enclosure": self = .enclosure
-        case "source": self = .source
-        case "image": self = .image
-        case "url": self = .url
-        case "ttl": self = .ttl
-        case "managingEditor", "managingeditor": self = .managingEditor
-        case "webMaster", "webmaster": self = .webMaster
-        case "subtitle": self = .subtitle
-        case "tagline": self = .tagline
-        case "id": self = .id
-        case "updated": self = .updated
-        case "modified": self = .modified
-        case "published": self = .published
-        case "issued": self = .issued
-        case "created": self = .created
-        case "summary": self = .summary
-        case "content": self = .content
-        case "name": self = .name
-        case "email": self = .email
-        case "uri": self = .uri
-        case "logo": self = .logo
-        case "icon": self = .icon
-        case "contributor": self = .contributor
-        case "encoded": self = .encoded
-        case "creator": self = .creator
-        case "date": self = .date
-        case "subject": self = .subject
-        case "thumbnail": self = .thumbnail
-        case "group": self = .group
-        case "commentRss", "commentRSS": self = .commentRss
-        case "origLink": self = .origLink
-        case "updatePeriod": self = .updatePeriod
-        case "updateFrequency": self = .updateFrequency
-        case "owner": self = .owner
-        case "body": self = .body
-        case "div": self = .div
-        case "keywords": self = .keywords
-        case "info": self = .info
-        case "rights": self = .rights
-        case "copyright": self = .copyright
-        case "html": self = .html
-        case "homepage": self = .homepage
-        case "fullitem": self = .fullitem
-        default: self = .other
-        }
+        self = Self.byName[name] ?? .other
     }
+
+    /// Looked up in a dictionary: a `switch` over seventy strings compared them one by one.
+    private static let byName: [String: FeedName] = [
+        "rss": .rss, "RDF": .RDF, "channel": .channel, "item": .item, "feed": .feed, "entry": .entry,
+        "items": .items, "textinput": .textinput, "textInput": .textinput, "title": .title, "link": .link,
+        "description": .description, "guid": .guid, "pubDate": .pubDate, "pubdate": .pubDate,
+        "lastBuildDate": .lastBuildDate, "lastbuilddate": .lastBuildDate, "language": .language,
+        "generator": .generator, "author": .author, "category": .category, "comments": .comments,
+        "enclosure": .enclosure, "source": .source, "image": .image, "url": .url, "ttl": .ttl,
+        "managingEditor": .managingEditor, "managingeditor": .managingEditor, "webMaster": .webMaster,
+        "webmaster": .webMaster, "subtitle": .subtitle, "tagline": .tagline, "id": .id, "updated": .updated,
+        "modified": .modified, "published": .published, "issued": .issued, "created": .created, "summary": .summary,
+        "content": .content, "name": .name, "email": .email, "uri": .uri, "logo": .logo, "icon": .icon,
+        "contributor": .contributor, "encoded": .encoded, "creator": .creator, "date": .date, "subject": .subject,
+        "thumbnail": .thumbnail, "group": .group, "commentRss": .commentRss, "commentRSS": .commentRss,
+        "origLink": .origLink, "updatePeriod": .updatePeriod, "updateFrequency": .updateFrequency, "owner": .owner,
+        "body": .body, "div": .div, "keywords": .keywords, "info": .info, "rights": .rights, "copyright": .copyright,
+        "html": .html, "homepage": .homepage, "fullitem": .fullitem,
+    ]
 }
 
 /// A classified element: its namespace and local name, as the builder's dispatch sees them.

@@ -20,103 +20,105 @@ extension HTMLSanitizer {
         return tokenizer.run(into: &writer)
     }
 
-    /// Bytes the tidy tokenizer must look at in text: `<`, `&`, control characters other than
-    /// tab, LF and CR, and 0xEF (the lead byte of U+FFFE / U+FFFF).
-    static let tidyTextStops: [Bool] = (0...255).map { byte in
-        byte == 0x3C || byte == 0x26 || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF
-    }
-
     struct TidyTokenizer {
+        /// Attributes a tag may have on the fast path; more go to libxml2.
+        static let maximumAttributes = 32
+
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
-        /// Open elements, as indexes into `FastPathTables.names`.
+        /// Open elements, as indexes into `FastPathTables`.
         var open: [Int] = []
-        /// The current tag: NUL-terminated names and values, as libxml2 hands them to SAX.
-        var scratch: [UInt8] = []
-        /// Offsets into `scratch` of each attribute's name and value (-1: no value).
-        var offsets: [Int] = []
-        /// The attribute array handed to the writer, kept between tags (emptied after each use).
-        var pointers: [UnsafePointer<xmlChar>?] = []
-        var text: [UInt8] = []
+        /// Lower-cased attribute names and decoded values of the current tag, when they cannot
+        /// point into the input as they are.
+        let scratch = ByteBuffer(capacity: 256)
+        /// Decoded character references in text.
+        let text = ByteBuffer(capacity: 64)
+        let tables = FastPathTables.shared
 
         init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
-            scratch.reserveCapacity(256)
-            offsets.reserveCapacity(16)
+            open.reserveCapacity(16)
         }
 
         mutating func run(into writer: inout Writer) -> Bool {
-            let tables = FastPathTables.shared
-            guard start(staticName: FastPathTables.html, into: &writer),
-                start(staticName: FastPathTables.body, into: &writer)
-            else { return false }
+            let slots = UnsafeMutablePointer<PendingAttribute>.allocate(capacity: Self.maximumAttributes)
+            let attributes = UnsafeMutablePointer<TagAttribute>.allocate(capacity: Self.maximumAttributes)
+            defer {
+                slots.deallocate()
+                attributes.deallocate()
+            }
+            guard startWrapper("html", into: &writer), startWrapper("body", into: &writer) else { return false }
             let count = bytes.count
             var textStart = 0
             guard let base = bytes.baseAddress else { return false }
-            let stops = HTMLSanitizer.tidyTextStops
+            // Whether the pending text run holds a byte escaping replaces (`>`, a C1 control);
+            // a run without one is copied as it is.
+            var runNeedsEscaping = false
             while index < count {
-                // Skip plain text to the next byte that needs a look, in a local loop.
-                var scan = index
-                stops.withUnsafeBufferPointer { table in
-                    while scan < count, !table[Int(base[scan])] { scan += 1 }
-                }
-                index = scan
+                // Skip plain text to the next byte that needs a look.
+                index = ByteScan.textStop(base, from: index, to: count)
                 guard index < count else { break }
                 let byte = base[index]
-                if byte == UInt8(ascii: "<"), index + 3 < count, bytes[index + 1] == UInt8(ascii: "!"),
-                    bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-")
+                if byte == UInt8(ascii: "<"), index + 3 < count, base[index + 1] == UInt8(ascii: "!"),
+                    base[index + 2] == UInt8(ascii: "-"), base[index + 3] == UInt8(ascii: "-")
                 {
                     // A comment, removed as `prepare` removes it, where that joins nothing: after
                     // a byte that cannot be part of an unfinished reference.
                     if index > 0 {
-                        let previous = bytes[index - 1]
+                        let previous = base[index - 1]
                         if Self.isHTMLNameByte(previous) || previous == UInt8(ascii: "&") || previous == UInt8(ascii: "#")
                             || previous >= 0x80
                         {
                             return false
                         }
                     }
-                    flushText(from: textStart, into: &writer)
+                    flushText(from: textStart, escaping: runNeedsEscaping, into: &writer)
+                    runNeedsEscaping = false
                     index = HTMLSanitizer.commentEnd(bytes, from: index + 4)
                     textStart = index
                 } else if byte == UInt8(ascii: "<") {
-                    flushText(from: textStart, into: &writer)
-                    guard tag(tables, into: &writer) else { return false }
+                    flushText(from: textStart, escaping: runNeedsEscaping, into: &writer)
+                    runNeedsEscaping = false
+                    guard tag(slots: slots, attributes: attributes, into: &writer) else { return false }
                     textStart = index
                 } else if byte == UInt8(ascii: "&") {
-                    flushText(from: textStart, into: &writer)
-                    guard let next = Self.reference(in: bytes, at: index, into: &text) else { return false }
+                    flushText(from: textStart, escaping: runNeedsEscaping, into: &writer)
+                    runNeedsEscaping = false
+                    guard let next = Self.reference(in: bytes, at: index, into: text) else { return false }
                     index = next
-                    text.withUnsafeBufferPointer { writer.text($0) }
-                    text.removeAll(keepingCapacity: true)
+                    writer.text(text.bytes)
+                    text.removeAll()
                     textStart = index
                 } else if byte < 0x20 {
                     guard byte == 0x09 || byte == 0x0A || byte == 0x0D else { return false }
                     index += 1
-                } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                } else if byte == 0xEF, index + 2 < count, base[index + 1] == 0xBF, base[index + 2] >= 0xBE {
                     return false  // U+FFFE / U+FFFF: not XML characters
                 } else {
+                    runNeedsEscaping = runNeedsEscaping || byte == UInt8(ascii: ">") || byte == 0xC2
                     index += 1
                 }
             }
-            flushText(from: textStart, into: &writer)
-            while let element = open.popLast() { end(tables.names[element], into: &writer) }
-            end(FastPathTables.body, into: &writer)
-            end(FastPathTables.html, into: &writer)
+            flushText(from: textStart, escaping: runNeedsEscaping, into: &writer)
+            while let element = open.popLast() { writer.end(name: tables.name(element)) }
+            endWrapper("body", into: &writer)
+            endWrapper("html", into: &writer)
             return writer.isBalanced
         }
 
-        private func flushText(from start: Int, into writer: inout Writer) {
+        private func flushText(from start: Int, escaping: Bool, into writer: inout Writer) {
             guard index > start else { return }
-            writer.text(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            if escaping { writer.text(run) } else { writer.plainText(run) }
         }
 
-        private func start(staticName name: [UInt8], into writer: inout Writer) -> Bool {
-            name.withUnsafeBufferPointer { writer.start(name: $0.baseAddress!, attributes: nil) }
+        private func startWrapper(_ name: StaticString, into writer: inout Writer) -> Bool {
+            let bytes = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+            return writer.start(name: bytes, key: Key(bytes), attributes: UnsafeBufferPointer(start: nil, count: 0))
         }
 
-        private func end(_ name: [UInt8], into writer: inout Writer) {
-            name.withUnsafeBufferPointer { writer.end(name: $0.baseAddress!) }
+        private func endWrapper(_ name: StaticString, into writer: inout Writer) {
+            writer.end(name: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
         }
 
         private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A }
@@ -129,17 +131,35 @@ extension HTMLSanitizer {
                 || byte == UInt8(ascii: ".")
         }
 
+        /// Where an attribute's name and value are while the tag is read: in the input, or (when
+        /// lower-casing or decoding changed them) at an offset in `scratch`, which may move as it grows.
+        struct PendingAttribute {
+            var key: Key
+            var nameStart: Int
+            var nameCount: Int
+            var nameInScratch: Bool
+            var valueStart: Int
+            var valueCount: Int
+            var valueInScratch: Bool
+            var isBare: Bool
+        }
+
         /// A start or end tag at `index` (a `<`); false to give up.
-        private mutating func tag(_ tables: FastPathTables, into writer: inout Writer) -> Bool {
+        private mutating func tag(
+            slots: UnsafeMutablePointer<PendingAttribute>, attributes: UnsafeMutablePointer<TagAttribute>, into writer: inout Writer
+        ) -> Bool {
             let count = bytes.count
+            let base = bytes.baseAddress!
             guard index + 1 < count else { return false }
-            if bytes[index + 1] == UInt8(ascii: "/") {
+            if base[index + 1] == UInt8(ascii: "/") {
                 var cursor = index + 2
                 let nameStart = cursor
-                while cursor < count, Self.isNameByte(bytes[cursor]) { cursor += 1 }
-                guard cursor > nameStart, let element = tables.index(of: bytes[nameStart..<cursor]) else { return false }
-                while cursor < count, Self.isBlank(bytes[cursor]) { cursor += 1 }
-                guard cursor < count, bytes[cursor] == UInt8(ascii: ">") else { return false }
+                while cursor < count, Self.isNameByte(base[cursor]) { cursor += 1 }
+                guard cursor > nameStart,
+                    let element = tables.index(of: Key(UnsafeBufferPointer(start: base + nameStart, count: cursor - nameStart), lowercasing: true))
+                else { return false }
+                while cursor < count, Self.isBlank(base[cursor]) { cursor += 1 }
+                guard cursor < count, base[cursor] == UInt8(ascii: ">") else { return false }
                 index = cursor + 1
                 guard let position = open.lastIndex(of: element) else {
                     // libxml2 ignores the end tag of an element that is not open, except `</br>`,
@@ -151,37 +171,37 @@ extension HTMLSanitizer {
                 let priority = tables.endPriority[element]
                 for inner in open[(position + 1)...] where tables.endPriority[inner] > priority { return true }
                 while open.count > position {
-                    end(tables.names[open.removeLast()], into: &writer)
+                    writer.end(name: tables.name(open.removeLast()))
                 }
                 return true
             }
             var cursor = index + 1
             let nameStart = cursor
-            guard FeedDate.isLetter(bytes[cursor]) else { return false }
-            while cursor < count, Self.isNameByte(bytes[cursor]) { cursor += 1 }
-            guard let element = tables.index(of: bytes[nameStart..<cursor]) else { return false }
+            guard FeedDate.isLetter(base[cursor]) else { return false }
+            while cursor < count, Self.isNameByte(base[cursor]) { cursor += 1 }
+            guard let element = tables.index(of: Key(UnsafeBufferPointer(start: base + nameStart, count: cursor - nameStart), lowercasing: true))
+            else { return false }
             // libxml2 ends the open elements this start tag implicitly closes (`<p>` ends an open
             // `<p>`), innermost first, as long as the next one is closed too.
             while let current = open.last, tables.closes(element, current) {
                 open.removeLast()
-                end(tables.names[current], into: &writer)
+                writer.end(name: tables.name(current))
             }
             if open.isEmpty, tables.closesBody[element] { return false }
-            scratch.removeAll(keepingCapacity: true)
-            offsets.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: tables.names[element])  // NUL-terminated
+            scratch.removeAll()
+            var attributeCount = 0
             // Attributes: name, optional `= "value"`, in any spacing libxml2 accepts.
             var selfClosing = false
             while true {
-                while cursor < count, Self.isBlank(bytes[cursor]) { cursor += 1 }
+                while cursor < count, Self.isBlank(base[cursor]) { cursor += 1 }
                 guard cursor < count else { return false }
-                let byte = bytes[cursor]
+                let byte = base[cursor]
                 if byte == UInt8(ascii: ">") {
                     cursor += 1
                     break
                 }
                 if byte == UInt8(ascii: "/") {
-                    guard cursor + 1 < count, bytes[cursor + 1] == UInt8(ascii: ">") else { return false }
+                    guard cursor + 1 < count, base[cursor + 1] == UInt8(ascii: ">") else { return false }
                     cursor += 2
                     selfClosing = true
                     break
@@ -191,118 +211,120 @@ extension HTMLSanitizer {
                     FeedDate.isLetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
                         || byte == UInt8(ascii: ".")
                 else { return false }
+                guard attributeCount < Self.maximumAttributes else { return false }
                 let attributeStart = cursor
-                while cursor < count, Self.isHTMLNameByte(bytes[cursor]) { cursor += 1 }
-                guard cursor < count, cursor - attributeStart < 90 else { return false }
-                let terminator = bytes[cursor]
+                var hasUpperCase = false
+                while cursor < count, Self.isHTMLNameByte(base[cursor]) {
+                    if base[cursor] >= 0x41 && base[cursor] <= 0x5A { hasUpperCase = true }
+                    cursor += 1
+                }
+                guard cursor < count, cursor - attributeStart <= Key.maximumLength else { return false }
+                let terminator = base[cursor]
                 guard
                     Self.isBlank(terminator) || terminator == UInt8(ascii: "=") || terminator == UInt8(ascii: ">")
                         || terminator == UInt8(ascii: "/")
                 else { return false }
-                let nameOffset = scratch.count
-                for byte in bytes[attributeStart..<cursor] { scratch.append(FeedDate.isLetter(byte) ? byte | 0x20 : byte) }
-                scratch.append(0)
-                guard !isDuplicate(nameOffset) else { return false }
-                offsets.append(nameOffset)
+                let nameBytes = UnsafeBufferPointer(start: base + attributeStart, count: cursor - attributeStart)
+                let key = Key(nameBytes, lowercasing: true)
+                // libxml2 keeps the first of duplicate attributes; reproducing that is not worth it.
+                for earlier in 0..<attributeCount where slots[earlier].key == key { return false }
+                var slot = PendingAttribute(
+                    key: key, nameStart: attributeStart, nameCount: nameBytes.count, nameInScratch: false,
+                    valueStart: 0, valueCount: 0, valueInScratch: false, isBare: false)
+                if hasUpperCase {
+                    slot.nameStart = scratch.count
+                    slot.nameInScratch = true
+                    for byte in nameBytes { scratch.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+                }
                 var lookahead = cursor
-                while lookahead < count, Self.isBlank(bytes[lookahead]) { lookahead += 1 }
-                guard lookahead < count, bytes[lookahead] == UInt8(ascii: "=") else {
-                    offsets.append(-1)
+                while lookahead < count, Self.isBlank(base[lookahead]) { lookahead += 1 }
+                guard lookahead < count, base[lookahead] == UInt8(ascii: "=") else {
+                    slot.isBare = true
+                    slots[attributeCount] = slot
+                    attributeCount += 1
                     continue
                 }
                 cursor = lookahead + 1
-                while cursor < count, Self.isBlank(bytes[cursor]) { cursor += 1 }
+                while cursor < count, Self.isBlank(base[cursor]) { cursor += 1 }
                 guard cursor < count else { return false }
-                let quote = bytes[cursor]
-                offsets.append(scratch.count)
+                let quote = base[cursor]
                 if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                     cursor += 1
-                    while true {
-                        // Copy the plain run at once, then handle what ended it.
-                        let runStart = cursor
-                        while cursor < count {
-                            let byte = bytes[cursor]
-                            if byte == quote || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<")
-                                || (byte < 0x20 && byte != 0x09 && byte != 0x0A)
-                            {
-                                break
-                            }
-                            cursor += 1
-                        }
-                        if cursor > runStart { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<cursor])) }
-                        guard cursor < count else { return false }
-                        let byte = bytes[cursor]
-                        if byte == quote {
-                            cursor += 1
-                            break
-                        }
-                        if byte == UInt8(ascii: "&") {
-                            guard let next = Self.reference(in: bytes, at: cursor, into: &scratch) else { return false }
-                            cursor = next
-                            continue
-                        }
-                        guard byte == UInt8(ascii: "<"), cursor + 1 < count,
-                            bytes[cursor + 1] != UInt8(ascii: "!"), bytes[cursor + 1] != UInt8(ascii: "/")
-                        else {
-                            return false  // a control character, or what `prepare` would rewrite
-                        }
-                        scratch.append(byte)
+                    let valueStart = cursor
+                    cursor = ByteScan.attributeValueStop(base, from: cursor, to: count, quote: quote)
+                    guard cursor < count else { return false }
+                    if base[cursor] == quote {
+                        // The common case: the value is in the input as it is.
+                        slot.valueStart = valueStart
+                        slot.valueCount = cursor - valueStart
                         cursor += 1
+                    } else {
+                        slot.valueStart = scratch.count
+                        slot.valueInScratch = true
+                        scratch.append(UnsafeBufferPointer(start: base + valueStart, count: cursor - valueStart))
+                        guard let end = quotedValue(from: cursor, quote: quote) else { return false }
+                        cursor = end
+                        slot.valueCount = scratch.count - slot.valueStart
                     }
                 } else {
                     // Unquoted: up to a blank or `>` (a `/` belongs to the value, as in libxml2).
-                    let valueStart = scratch.count
-                    while cursor < count, !Self.isBlank(bytes[cursor]), bytes[cursor] != UInt8(ascii: ">") {
-                        let byte = bytes[cursor]
+                    slot.valueStart = scratch.count
+                    slot.valueInScratch = true
+                    while cursor < count, !Self.isBlank(base[cursor]), base[cursor] != UInt8(ascii: ">") {
+                        let byte = base[cursor]
                         if byte == UInt8(ascii: "&") {
-                            guard let next = Self.reference(in: bytes, at: cursor, into: &scratch) else { return false }
+                            guard let next = Self.reference(in: bytes, at: cursor, into: scratch) else { return false }
                             cursor = next
                             continue
                         }
                         if byte < 0x20 { return false }
                         if byte == UInt8(ascii: "<"), cursor + 1 < count,
-                            bytes[cursor + 1] == UInt8(ascii: "!") || bytes[cursor + 1] == UInt8(ascii: "/")
+                            base[cursor + 1] == UInt8(ascii: "!") || base[cursor + 1] == UInt8(ascii: "/")
                         {
                             return false
                         }
                         scratch.append(byte)
                         cursor += 1
                     }
-                    guard cursor < count, scratch.count > valueStart else { return false }
+                    slot.valueCount = scratch.count - slot.valueStart
+                    guard cursor < count, slot.valueCount > 0 else { return false }
                 }
-                scratch.append(0)
+                slots[attributeCount] = slot
+                attributeCount += 1
             }
             index = cursor
-            var pointers = self.pointers
-            self.pointers = []
-            let accepted = scratch.withUnsafeBufferPointer { buffer -> Bool in
-                let base = buffer.baseAddress!
-                guard !offsets.isEmpty else { return writer.start(name: base, attributes: nil) }
-                pointers.removeAll(keepingCapacity: true)
-                for offset in offsets { pointers.append(offset < 0 ? nil : base + offset) }
-                pointers.append(nil)
-                defer { pointers.removeAll(keepingCapacity: true) }  // they point into `scratch`
-                return pointers.withUnsafeMutableBufferPointer { writer.start(name: base, attributes: $0.baseAddress) }
+            // `scratch` is complete: turn offsets into the buffers the writer reads.
+            let scratchBase = UnsafePointer(scratch.base)
+            for offset in 0..<attributeCount {
+                let slot = slots[offset]
+                let name = UnsafeBufferPointer(start: (slot.nameInScratch ? scratchBase : base) + slot.nameStart, count: slot.nameCount)
+                let value =
+                    slot.isBare
+                    ? TagAttribute.bareValue(name: name, key: slot.key)
+                    : UnsafeBufferPointer(start: (slot.valueInScratch ? scratchBase : base) + slot.valueStart, count: slot.valueCount)
+                attributes[offset] = TagAttribute(name: name, key: slot.key, value: value)
             }
-            self.pointers = pointers
+            let accepted = writer.start(
+                name: tables.name(element), key: tables.keys[element],
+                attributes: UnsafeBufferPointer(start: attributes, count: attributeCount))
             guard accepted else { return false }
             if selfClosing || tables.isEmpty[element] {
-                end(tables.names[element], into: &writer)
+                writer.end(name: tables.name(element))
                 return true
             }
             open.append(element)
             if tables.isRawText[element] {
                 // libxml2 (recovering) ends raw text at `</` + the element's name in any case; the
                 // end tag itself is then read as usual. The content is only ever dropped.
-                let name = tables.names[element].dropLast()
+                let name = tables.name(element)
                 var search = index
                 while true {
-                    while search < count, bytes[search] != UInt8(ascii: "<") { search += 1 }
+                    while search < count, base[search] != UInt8(ascii: "<") { search += 1 }
                     guard search + 1 + name.count < count else { return false }
-                    if bytes[search + 1] == UInt8(ascii: "!") { return false }  // `prepare` would remove a comment
-                    if bytes[search + 1] == UInt8(ascii: "/") {
+                    if base[search + 1] == UInt8(ascii: "!") { return false }  // `prepare` would remove a comment
+                    if base[search + 1] == UInt8(ascii: "/") {
                         var matches = true
-                        for (offset, letter) in name.enumerated() where bytes[search + 2 + offset] | 0x20 != letter {
+                        for (offset, letter) in name.enumerated() where base[search + 2 + offset] | 0x20 != letter {
                             matches = false
                             break
                         }
@@ -317,21 +339,33 @@ extension HTMLSanitizer {
             return true
         }
 
-        /// Whether the attribute name just written at `offset` repeats an earlier one (libxml2 keeps the first).
-        private func isDuplicate(_ offset: Int) -> Bool {
-            let length = scratch.count - offset
-            var pair = 0
-            while pair < offsets.count {
-                let other = offsets[pair]
-                var same = true
-                for step in 0..<length where scratch[other + step] != scratch[offset + step] {
-                    same = false
-                    break
+        /// Reads the rest of a quoted attribute value into `scratch` from `start` (a `&` or `<`
+        /// that ended its plain beginning); returns the index after the closing quote, or nil to give up.
+        private func quotedValue(from start: Int, quote: UInt8) -> Int? {
+            let count = bytes.count
+            let base = bytes.baseAddress!
+            var cursor = start
+            while true {
+                // Copy the plain run at once, then handle what ended it.
+                let runStart = cursor
+                cursor = ByteScan.attributeValueStop(base, from: cursor, to: count, quote: quote)
+                scratch.append(UnsafeBufferPointer(start: base + runStart, count: cursor - runStart))
+                guard cursor < count else { return nil }
+                let byte = base[cursor]
+                if byte == quote { return cursor + 1 }
+                if byte == UInt8(ascii: "&") {
+                    guard let next = Self.reference(in: bytes, at: cursor, into: scratch) else { return nil }
+                    cursor = next
+                    continue
                 }
-                if same { return true }
-                pair += 2
+                guard byte == UInt8(ascii: "<"), cursor + 1 < count,
+                    base[cursor + 1] != UInt8(ascii: "!"), base[cursor + 1] != UInt8(ascii: "/")
+                else {
+                    return nil  // a control character, or what `prepare` would rewrite
+                }
+                scratch.append(byte)
+                cursor += 1
             }
-            return false
         }
     }
 }

@@ -3,7 +3,7 @@ internal import CLibXML2
 extension HTMLSanitizer.TidyTokenizer {
     /// A character reference at `index` (an `&`), decoded as libxml2 does into `output`;
     /// returns the index after it, or nil when libxml2's handling is not reproduced here.
-    static func reference(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, into output: inout [UInt8]) -> Int? {
+    static func reference(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, into output: ByteBuffer) -> Int? {
         let count = bytes.count
         var cursor = index + 1
         guard cursor < count else {
@@ -31,7 +31,7 @@ extension HTMLSanitizer.TidyTokenizer {
             }
             guard digits > 0, cursor < count, bytes[cursor] == UInt8(ascii: ";"), Self.isXMLChar(value)
             else { return nil }
-            Self.appendUTF8(value, to: &output)
+            Self.appendUTF8(value, to: output)
             return cursor + 1
         }
         guard FeedDate.isLetter(first) || first == UInt8(ascii: "_") || first == UInt8(ascii: ":") else {
@@ -49,12 +49,12 @@ extension HTMLSanitizer.TidyTokenizer {
             var name = [UInt8](bytes[nameStart..<nameEnd])
             name.append(0)
             if let entity = name.withUnsafeBufferPointer({ htmlEntityLookup($0.baseAddress!) }) {
-                Self.appendUTF8(entity.pointee.value, to: &output)
+                Self.appendUTF8(entity.pointee.value, to: output)
                 return cursor + 1
             }
         }
         // Unknown or unterminated: libxml2 keeps `&name` as text (and any `;` after it).
-        output.append(contentsOf: bytes[index..<nameEnd])
+        output.append(UnsafeBufferPointer(rebasing: bytes[index..<nameEnd]))
         return nameEnd
     }
 
@@ -71,7 +71,7 @@ extension HTMLSanitizer.TidyTokenizer {
             || (value >= 0xE000 && value <= 0xFFFD) || (value >= 0x10000 && value <= 0x10FFFF)
     }
 
-    private static func appendUTF8(_ value: UInt32, to output: inout [UInt8]) {
+    private static func appendUTF8(_ value: UInt32, to output: ByteBuffer) {
         if value < 0x80 {
             output.append(UInt8(value))
         } else if value < 0x800 {

@@ -6,8 +6,13 @@ extension HTMLSanitizer {
     /// implicitly close the open element. The answers are read from libxml2 once, so they cannot
     /// drift from the parser the slow path uses.
     final class FastPathTables: Sendable {
-        /// NUL-terminated lower-case names.
-        let names: [[UInt8]]
+        /// Lower-case names, one after the other in `nameStorage` (allocated once, never freed:
+        /// the tables live as long as the process).
+        nonisolated(unsafe) private let nameStorage: UnsafeMutablePointer<UInt8>
+        private let nameRanges: [Range<Int>]
+        /// Each element's name as a `Key`.
+        let keys: [Key]
+        var count: Int { keys.count }
         let isEmpty: [Bool]
         /// Starting the element ends the `<body>` wrapper in libxml2 (none does today; checked anyway).
         let closesBody: [Bool]
@@ -18,9 +23,7 @@ extension HTMLSanitizer {
         let isRawText: [Bool]
         /// `closesTable[new * count + open]`: starting `new` ends `open` in libxml2.
         private let closesTable: [Bool]
-        /// Names of up to 8 bytes packed into an integer, the rest by their bytes.
-        private let indexByPacked: PackedLookup<Int>
-        private let indexByLongName: [[UInt8]: Int]
+        private let indexByKey: PackedLookup<Int>
 
         static let html: [UInt8] = Array("html\0".utf8)
         static let body: [UInt8] = Array("body\0".utf8)
@@ -42,15 +45,14 @@ extension HTMLSanitizer {
             LibXML.ensureInitialized()
             let names = Self.elementNames.map { Array($0.utf8) + [0] }
             var isEmpty: [Bool] = []
-            var indexByPacked: [Key: Int] = [:]
-            var indexByLongName: [[UInt8]: Int] = [:]
+            var indexByKey: [Key: Int] = [:]
+            var storage: [UInt8] = []
+            var ranges: [Range<Int>] = []
             for (offset, name) in names.enumerated() {
                 let bytes = Array(name.dropLast())
-                if bytes.count <= 8 {
-                    indexByPacked[Key(bytes)] = offset
-                } else {
-                    indexByLongName[bytes] = offset
-                }
+                indexByKey[Key(bytes)] = offset
+                ranges.append(storage.count..<(storage.count + bytes.count))
+                storage.append(contentsOf: bytes)
                 let descriptor = name.withUnsafeBufferPointer { htmlTagLookup($0.baseAddress!) }
                 isEmpty.append((descriptor?.pointee.empty ?? 0) != 0)
             }
@@ -81,25 +83,26 @@ extension HTMLSanitizer {
                     }
                 }
             }
-            self.names = names
+            nameStorage = .allocate(capacity: storage.count)
+            nameStorage.initialize(from: storage, count: storage.count)
+            self.nameRanges = ranges
+            self.keys = names.map { Key(Array($0.dropLast())) }
             self.isEmpty = isEmpty
             self.closesBody = closesBody
             self.closesTable = closes
-            self.indexByPacked = PackedLookup(indexByPacked)
-            self.indexByLongName = indexByLongName
+            self.indexByKey = PackedLookup(indexByKey)
         }
 
-        /// The index of the element named `name` (any case), or nil.
-        func index(of name: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
-            guard name.count <= 8 else {
-                return name.count <= 10 ? indexByLongName[name.map { FeedDate.isLetter($0) ? $0 | 0x20 : $0 }] : nil
-            }
-            var packed: UInt64 = 0
-            for byte in name { packed = packed &<< 8 | UInt64(FeedDate.isLetter(byte) ? byte | 0x20 : byte) }
-            return packed == 0 ? nil : indexByPacked[packed: packed]
+        /// The index of the element whose lower-case name has `key`, or nil.
+        func index(of key: Key) -> Int? { indexByKey[key] }
+
+        /// The lower-case name of `element`.
+        func name(_ element: Int) -> UnsafeBufferPointer<UInt8> {
+            let range = nameRanges[element]
+            return UnsafeBufferPointer(start: nameStorage + range.lowerBound, count: range.count)
         }
 
-        func closes(_ new: Int, _ open: Int) -> Bool { closesTable[new * names.count + open] }
+        func closes(_ new: Int, _ open: Int) -> Bool { closesTable[new * count + open] }
 
         func isBreak(_ element: Int) -> Bool { element == breakIndex }
 

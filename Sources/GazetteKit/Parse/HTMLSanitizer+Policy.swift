@@ -1,3 +1,5 @@
+import Foundation
+
 extension HTMLSanitizer {
     /// What the sanitizer does with an element.
     enum ElementRule: Sendable, Equatable {
@@ -95,91 +97,101 @@ extension HTMLSanitizer {
         return PackedLookup(table)
     }()
 
-    /// A read-only table keyed by names, probed without hashing through `Hasher` (these lookups
-    /// run for every element and attribute): short names by their packed integer in an
-    /// open-addressing array, long ones in a dictionary.
+    /// A read-only table keyed by names, probed without `Hasher` (these lookups run for every
+    /// element and attribute): an open-addressing array of `Key`s.
     struct PackedLookup<Value: Sendable>: Sendable {
-        private let keys: [UInt64]
+        private let keys: [Key]
         private let values: [Value?]
         private let mask: Int
-        private let long: [Key: Value]
 
         init(_ table: [Key: Value]) {
             var size = 16
             while size < table.count * 4 { size *= 2 }
-            var keys = [UInt64](repeating: 0, count: size)
+            var keys = [Key](repeating: .empty, count: size)
             var values = [Value?](repeating: nil, count: size)
-            var long: [Key: Value] = [:]
-            for (key, value) in table {
-                guard key.long == nil else {
-                    long[key] = value
-                    continue
-                }
-                var slot = Self.slot(key.packed, mask: size - 1)
-                while keys[slot] != 0 { slot = (slot + 1) & (size - 1) }
-                keys[slot] = key.packed
+            for (key, value) in table where key != .unknown {
+                var slot = key.slot(mask: size - 1)
+                while keys[slot] != .empty { slot = (slot + 1) & (size - 1) }
+                keys[slot] = key
                 values[slot] = value
             }
             self.keys = keys
             self.values = values
             self.mask = size - 1
-            self.long = long
-        }
-
-        private static func slot(_ packed: UInt64, mask: Int) -> Int {
-            Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
         }
 
         subscript(key: Key) -> Value? {
-            if key.long != nil { return long[key] }
-            return self[packed: key.packed]
-        }
-
-        /// The value for a name of up to 8 bytes, given packed.
-        subscript(packed packed: UInt64) -> Value? {
-            // Names are never empty, so no packed name is 0 (the empty-slot marker).
-            var slot = Self.slot(packed, mask: mask)
+            // Names are never empty, so no key is `.empty` (the empty-slot marker); `.unknown`
+            // (a name too long to pack) is never stored.
+            guard key != .unknown else { return nil }
+            var slot = key.slot(mask: mask)
             while true {
                 let candidate = keys[slot]
-                if candidate == packed { return values[slot] }
-                if candidate == 0 { return nil }
+                if candidate == key { return values[slot] }
+                if candidate == .empty { return nil }
                 slot = (slot + 1) & mask
             }
         }
     }
 
-    /// A name as a hashable value without building a `String`: names of up to 8 bytes are packed
-    /// into an integer (most tags and attributes; names hold no NUL byte, so packing is unique),
-    /// longer ones keep their bytes.
+    /// A name (up to 32 bytes) as a small trivial value without building a `String`: its bytes
+    /// packed eight to a word, zero-padded (names hold no NUL byte, so packing is unique). A
+    /// longer name is `.unknown`, which no table holds: no element or attribute the sanitizer
+    /// knows is longer than 20 bytes.
     struct Key: Hashable, Sendable {
-        let packed: UInt64
-        let long: [UInt8]?
+        let w0: UInt64
+        let w1: UInt64
+        let w2: UInt64
+        let w3: UInt64
+
+        static let maximumLength = 32
+        static let empty = Key(w0: 0, w1: 0, w2: 0, w3: 0)
+        static let unknown = Key(w0: .max, w1: .max, w2: .max, w3: .max)
+
+        private init(w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64) {
+            (self.w0, self.w1, self.w2, self.w3) = (w0, w1, w2, w3)
+        }
+
+        /// The key of `bytes`, ASCII letters lower-cased when `lowercasing`.
+        @inline(__always)
+        init(_ bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool = false) {
+            guard bytes.count <= Self.maximumLength, let base = bytes.baseAddress else {
+                self = bytes.isEmpty ? .empty : .unknown
+                return
+            }
+            var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            var index = 0
+            func word(_ limit: Int) -> UInt64 {
+                var word: UInt64 = 0
+                while index < limit {
+                    var byte = base[index]
+                    if lowercasing, byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+                    word = word &<< 8 | UInt64(byte)
+                    index += 1
+                }
+                return word
+            }
+            let count = bytes.count
+            words.0 = word(min(count, 8))
+            if count > 8 { words.1 = word(min(count, 16)) }
+            if count > 16 { words.2 = word(min(count, 24)) }
+            if count > 24 { words.3 = word(count) }
+            self.init(w0: words.0, w1: words.1, w2: words.2, w3: words.3)
+        }
 
         init(_ bytes: [UInt8]) {
-            if bytes.count <= 8 {
-                packed = bytes.reduce(0) { $0 &<< 8 | UInt64($1) }
-                long = nil
-            } else {
-                packed = 0
-                long = bytes
-            }
+            self = bytes.withUnsafeBufferPointer { Key($0) }
         }
 
         /// From a NUL-terminated C string (libxml2 names).
         init(cString pointer: UnsafePointer<UInt8>) {
-            var packed: UInt64 = 0
-            var count = 0
-            while pointer[count] != 0 {
-                if count < 8 { packed = packed &<< 8 | UInt64(pointer[count]) }
-                count += 1
-            }
-            if count <= 8 {
-                self.packed = packed
-                long = nil
-            } else {
-                self.packed = 0
-                long = Array(UnsafeBufferPointer(start: pointer, count: count))
-            }
+            self.init(UnsafeBufferPointer(start: pointer, count: strlen(pointer)))
+        }
+
+        @inline(__always)
+        func slot(mask: Int) -> Int {
+            let mixed = (w0 ^ (w1 &* 0x9E37_79B9) ^ (w2 &* 0x85EB_CA6B) ^ (w3 &* 0xC2B2_AE35)) &* 0x9E37_79B9_7F4A_7C15
+            return Int(truncatingIfNeeded: mixed >> 40) & mask
         }
     }
 }

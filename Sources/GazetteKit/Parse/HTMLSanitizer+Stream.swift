@@ -1,4 +1,5 @@
 internal import CLibXML2
+import Foundation
 
 extension HTMLSanitizer {
     /// Streams `fragment` through libxml2's HTML parser in SAX mode into `writer`: no tree is
@@ -56,14 +57,30 @@ private func sanitizerWriter(_ context: UnsafeMutablePointer<xmlParserCtxt>?) ->
 private let sanitizerStartElement: startElementSAXFunc = { ctx, name, attributes in
     let context = sanitizerContext(ctx)
     guard let name, let writer = sanitizerWriter(context) else { return }
-    if !writer.pointee.start(name: name, attributes: attributes), let context {
-        xmlStopParser(context)
+    // libxml2's HTML parser hands over lower-case element and attribute names.
+    let nameBytes = UnsafeBufferPointer(start: name, count: strlen(name))
+    var list: [HTMLSanitizer.TagAttribute] = []
+    if let attributes {
+        var index = 0
+        while let attributeName = attributes[index] {
+            let bytes = UnsafeBufferPointer(start: attributeName, count: strlen(attributeName))
+            let key = HTMLSanitizer.Key(bytes)
+            let value =
+                attributes[index + 1].map { UnsafeBufferPointer(start: $0, count: strlen($0)) }
+                ?? HTMLSanitizer.TagAttribute.bareValue(name: bytes, key: key)
+            list.append(HTMLSanitizer.TagAttribute(name: bytes, key: key, value: value))
+            index += 2
+        }
     }
+    let accepted = list.withUnsafeBufferPointer {
+        writer.pointee.start(name: nameBytes, key: HTMLSanitizer.Key(nameBytes), attributes: $0)
+    }
+    if !accepted, let context { xmlStopParser(context) }
 }
 
 private let sanitizerEndElement: endElementSAXFunc = { ctx, name in
     guard let name, let writer = sanitizerWriter(sanitizerContext(ctx)) else { return }
-    writer.pointee.end(name: name)
+    writer.pointee.end(name: UnsafeBufferPointer(start: name, count: strlen(name)))
 }
 
 private let sanitizerCharacters: charactersSAXFunc = { ctx, characters, length in

@@ -53,8 +53,7 @@ extension HTMLSanitizer {
         var index = 4
         if value[index] | 0x20 == UInt8(ascii: "s") { index += 1 }
         guard value[index] == UInt8(ascii: ":") else { return false }
-        for byte in value where byte <= 0x20 || byte == 0x7F { return false }
-        return true
+        return ByteScan.spaceOrControl(value.baseAddress!, from: index + 1, to: value.count) == value.count
     }
 
     /// The lower-cased scheme of `url`, or `nil` when it is a relative reference.

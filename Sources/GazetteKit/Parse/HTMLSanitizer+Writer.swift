@@ -6,6 +6,28 @@ extension HTMLSanitizer {
     /// array of name/value pairs (a value is NULL for a bare attribute), or NULL.
     typealias SAXAttributes = UnsafeMutablePointer<UnsafePointer<xmlChar>?>
 
+    /// One attribute of a start tag, as both tokenizers hand it to the `Writer`: the lower-case
+    /// name, its `Key`, and the value libxml2's tree builder would give it (a bare attribute gets
+    /// its own name for HTML's boolean attributes, `checked`, `nowrap`…, else the empty value).
+    /// The buffers point into the tokenizer's input or scratch space and live for one `start` call.
+    struct TagAttribute {
+        var name: UnsafeBufferPointer<UInt8>
+        var key: Key
+        var value: UnsafeBufferPointer<UInt8>
+
+        /// The value of a bare attribute, as libxml2's tree builder sets it.
+        static func bareValue(name: UnsafeBufferPointer<UInt8>, key: Key) -> UnsafeBufferPointer<UInt8> {
+            booleanAttributes.contains(key) ? name : UnsafeBufferPointer(start: nil, count: 0)
+        }
+
+        /// libxml2's `htmlBooleanAttrs` (checked against `htmlIsBooleanAttr` in the tests).
+        static let booleanAttributes: Set<Key> = Set(
+            [
+                "checked", "compact", "declare", "defer", "disabled", "ismap", "multiple", "nohref", "noresize",
+                "noshade", "nowrap", "readonly", "selected",
+            ].map { Key(Array($0.utf8)) })
+    }
+
     /// Serializes what the policy allows, straight from libxml2's HTML SAX events (no tree).
     ///
     /// Mirrors a walk of the tree libxml2 would build from the same events: an element whose
@@ -24,10 +46,11 @@ extension HTMLSanitizer {
         /// the `<html><body>` wrapper): the same limit decides when the text-only fallback runs.
         static let maximumDepth = 257
 
-        private(set) var output: [UInt8] = []
+        let output: ByteBuffer
         /// Set when the fragment nests deeper than `maximumDepth`: the output is then incomplete.
         private(set) var exceededDepth = false
         private let baseURL: URL?
+        private let rules = RuleTables()
         private var base: ResolvedBase??
         /// The vocabularies of the open `<svg>` / `<math>` roots, innermost last.
         private var foreignRoots: [ForeignVocabulary] = []
@@ -41,7 +64,7 @@ extension HTMLSanitizer {
 
         init(baseURL: URL?, capacity: Int) {
             self.baseURL = baseURL
-            output.reserveCapacity(capacity)
+            output = ByteBuffer(capacity: capacity)
             ends.reserveCapacity(16)
         }
 
@@ -53,8 +76,9 @@ extension HTMLSanitizer {
             return parsed
         }
 
-        /// Handles a start tag; returns false when parsing must stop (nesting too deep).
-        mutating func start(name: UnsafePointer<xmlChar>, attributes: SAXAttributes?) -> Bool {
+        /// Handles a start tag (`name` lower-case, `key` its key); returns false when parsing must
+        /// stop (nesting too deep).
+        mutating func start(name: UnsafeBufferPointer<UInt8>, key: Key, attributes: UnsafeBufferPointer<TagAttribute>) -> Bool {
             depth += 1
             if depth > Self.maximumDepth {
                 exceededDepth = true
@@ -64,18 +88,17 @@ extension HTMLSanitizer {
                 skipDepth += 1
                 return true
             }
-            let key = Key(cString: name)
             let root: ForeignVocabulary? = key == svgKey ? .svg : key == mathKey ? .mathML : nil
             if let vocabulary = root ?? foreignRoots.last, let outputName = vocabulary.elementName(key) {
                 if let root { foreignRoots.append(root) }
                 output.append(UInt8(ascii: "<"))
-                output.append(contentsOf: outputName)
+                output.append(outputName)
                 foreignAttributes(attributes, vocabulary: vocabulary)
                 output.append(UInt8(ascii: ">"))
                 ends.append(.foreignEndTag(outputName, isRoot: root != nil))
                 return true
             }
-            switch elementRules[key] ?? .unwrap {
+            switch rules.elements[key] ?? .unwrap {
             case .dropWithContent:
                 skipDepth = 1
             case .unwrap:
@@ -87,16 +110,16 @@ extension HTMLSanitizer {
                     ends.append(.nothing)
                 }
             case .keep(let void):
-                let isImage = strcmp(name, "img") == 0
+                let isImage = key == AttributeKeys.img
                 if isImage, isTrackingPixel(attributes) {
                     skipDepth = 1
                     return true
                 }
                 output.append(UInt8(ascii: "<"))
-                appendName(name)
+                output.append(name)
                 self.attributes(attributes, isImage: isImage)
                 if void {
-                    output.append(contentsOf: " />".utf8)
+                    output.append(" />")
                     skipDepth = 1
                 } else {
                     output.append(UInt8(ascii: ">"))
@@ -106,8 +129,8 @@ extension HTMLSanitizer {
             return true
         }
 
-        /// Handles an end tag (explicit or implied).
-        mutating func end(name: UnsafePointer<xmlChar>) {
+        /// Handles an end tag (explicit or implied); `name` is lower-case.
+        mutating func end(name: UnsafeBufferPointer<UInt8>) {
             depth -= 1
             if skipDepth > 0 {
                 skipDepth -= 1
@@ -118,12 +141,12 @@ extension HTMLSanitizer {
             case .nothing:
                 break
             case .htmlEndTag:
-                output.append(contentsOf: "</".utf8)
-                appendName(name)
+                output.append("</")
+                output.append(name)
                 output.append(UInt8(ascii: ">"))
             case .foreignEndTag(let outputName, let isRoot):
-                output.append(contentsOf: "</".utf8)
-                output.append(contentsOf: outputName)
+                output.append("</")
+                output.append(outputName)
                 output.append(UInt8(ascii: ">"))
                 if isRoot { foreignRoots.removeLast() }
             }
@@ -134,7 +157,13 @@ extension HTMLSanitizer {
         mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
             // Outside every element (libxml2's tree builder drops such text) or in a skip region.
             guard skipDepth == 0, !ends.isEmpty else { return }
-            appendEscaped(bytes, to: &output, quotes: false)
+            appendEscaped(bytes, to: output, quotes: false)
+        }
+
+        /// Handles text known to hold nothing escaping would replace (no `&`, `<`, `>`, C1 control).
+        mutating func plainText(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard skipDepth == 0, !ends.isEmpty else { return }
+            output.append(bytes)
         }
 
         /// Whether every element that started has ended (libxml2 closes everything at the end of
@@ -143,37 +172,35 @@ extension HTMLSanitizer {
 
         /// Attributes of an SVG or MathML element: its vocabulary's allow-list, SVG-aware styles,
         /// links checked like HTML ones (same-document `#id` references kept as they are).
-        private mutating func foreignAttributes(_ attributes: SAXAttributes?, vocabulary: ForeignVocabulary) {
-            forEachAttribute(attributes) { name, value in
-                guard let outputName = vocabulary.attributeName(Key(cString: name)) else { return }
+        private mutating func foreignAttributes(_ attributes: UnsafeBufferPointer<TagAttribute>, vocabulary: ForeignVocabulary) {
+            for attribute in attributes {
+                guard let outputName = vocabulary.attributeName(attribute.key) else { continue }
                 var clean: [UInt8]
-                if strcmp(name, "style") == 0 {
-                    clean = sanitizeStyle(value, svg: vocabulary == .svg)
-                    guard !clean.isEmpty else { return }
-                } else if strcmp(name, "href") == 0 || strcmp(name, "xlink:href") == 0 {
-                    let raw = String(decoding: value, as: UTF8.self)
+                if attribute.key == AttributeKeys.style {
+                    clean = sanitizeStyle(attribute.value, svg: vocabulary == .svg)
+                    guard !clean.isEmpty else { continue }
+                } else if attribute.key == AttributeKeys.href || attribute.key == AttributeKeys.xlinkHref {
+                    let raw = String(decoding: attribute.value, as: UTF8.self)
                     let resolve = !raw.hasPrefix("#")
                     let base = resolve && !raw.isEmpty && scheme(of: raw) == nil ? resolvedBase() : nil
-                    guard let url = cleanURL(raw, base: base, allowDataImage: false, resolve: resolve) else { return }
+                    guard let url = cleanURL(raw, base: base, allowDataImage: false, resolve: resolve) else { continue }
                     clean = Array(url.utf8)
                 } else {
-                    clean = Array(value)
+                    clean = Array(attribute.value)
                 }
                 output.append(0x20)
-                output.append(contentsOf: outputName)
-                output.append(contentsOf: "=\"".utf8)
-                clean.withUnsafeBufferPointer { appendEscaped($0, to: &output, quotes: true) }
+                output.append(outputName)
+                output.append("=\"")
+                clean.withUnsafeBufferPointer { appendEscaped($0, to: output, quotes: true) }
                 output.append(UInt8(ascii: "\""))
             }
         }
 
-        private mutating func appendName(_ name: UnsafePointer<xmlChar>) {
-            output.append(contentsOf: UnsafeBufferPointer(start: name, count: strlen(name)))
-        }
-
-        private mutating func attributes(_ attributes: SAXAttributes?, isImage: Bool) {
-            forEachAttribute(attributes) { name, value in
-                guard let rule = attributeRules[Key(cString: name)] else { return }
+        private mutating func attributes(_ attributes: UnsafeBufferPointer<TagAttribute>, isImage: Bool) {
+            for attribute in attributes {
+                guard let rule = rules.attributes[attribute.key] else { continue }
+                let name = attribute.name
+                let value = attribute.value
                 switch rule {
                 case .keep:
                     append(name: name, value: value)
@@ -183,9 +210,9 @@ extension HTMLSanitizer {
                 case .url, .urlVerbatim:
                     if isSafeAbsoluteURL(value) {
                         append(name: name, value: value)  // the common case: no String, no resolution
-                        return
+                        continue
                     }
-                    let allowData = isImage && strcmp(name, "src") == 0
+                    let allowData = isImage && attribute.key == AttributeKeys.src
                     let raw = String(decoding: value, as: UTF8.self)
                     let resolve = rule == .url
                     let base = resolve && !raw.isEmpty && scheme(of: raw) == nil ? resolvedBase() : nil
@@ -200,28 +227,28 @@ extension HTMLSanitizer {
             }
         }
 
-        private mutating func append(name: UnsafePointer<xmlChar>, value: UnsafeBufferPointer<UInt8>) {
+        private mutating func append(name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) {
             output.append(0x20)
-            appendName(name)
-            output.append(contentsOf: "=\"".utf8)
-            appendEscaped(value, to: &output, quotes: true)
+            output.append(name)
+            output.append("=\"")
+            appendEscaped(value, to: output, quotes: true)
             output.append(UInt8(ascii: "\""))
         }
 
-        private mutating func append(name: UnsafePointer<xmlChar>, value: String) {
+        private mutating func append(name: UnsafeBufferPointer<UInt8>, value: String) {
             var value = value
             value.withUTF8 { append(name: name, value: $0) }
         }
 
         /// 1×1 (or smaller) images are web bugs: they track readers and show nothing.
-        private func isTrackingPixel(_ attributes: SAXAttributes?) -> Bool {
+        private func isTrackingPixel(_ attributes: UnsafeBufferPointer<TagAttribute>) -> Bool {
             var width: Int?
             var height: Int?
-            forEachAttribute(attributes) { name, value in
-                if strcmp(name, "width") == 0 {
-                    width = pixelCount(value)
-                } else if strcmp(name, "height") == 0 {
-                    height = pixelCount(value)
+            for attribute in attributes {
+                if attribute.key == AttributeKeys.width {
+                    width = pixelCount(attribute.value)
+                } else if attribute.key == AttributeKeys.height {
+                    height = pixelCount(attribute.value)
                 }
             }
             guard let width, let height else { return false }
@@ -248,25 +275,22 @@ extension HTMLSanitizer {
 
         /// Keeps an `<iframe>` that embeds a YouTube or Vimeo player: `https` source, sandboxed,
         /// only size/title/fullscreen attributes, no fallback content. Returns false for any other iframe.
-        private mutating func videoEmbed(_ attributes: SAXAttributes?) -> Bool {
+        private mutating func videoEmbed(_ attributes: UnsafeBufferPointer<TagAttribute>) -> Bool {
             var source: String?
-            forEachAttribute(attributes) { name, value in
-                guard strcmp(name, "src") == 0 else { return }
-                let raw = String(decoding: value, as: UTF8.self)
+            for attribute in attributes where attribute.key == AttributeKeys.src {
+                let raw = String(decoding: attribute.value, as: UTF8.self)
                 let base = scheme(of: raw) == nil ? resolvedBase() : nil
                 source = cleanURL(raw, base: base, allowDataImage: false, resolve: true)
             }
             guard let source, let embed = Self.videoEmbedURL(source) else { return false }
-            output.append(contentsOf: "<iframe src=\"".utf8)
+            output.append("<iframe src=\"")
             var escapedSource = embed
-            escapedSource.withUTF8 { appendEscaped($0, to: &output, quotes: true) }
+            escapedSource.withUTF8 { appendEscaped($0, to: output, quotes: true) }
             output.append(UInt8(ascii: "\""))
-            forEachAttribute(attributes) { name, value in
-                for allowed in ["width", "height", "title", "allowfullscreen", "frameborder"] where strcmp(name, allowed) == 0 {
-                    append(name: name, value: value)
-                }
+            for attribute in attributes where AttributeKeys.embedAttributes.contains(attribute.key) {
+                append(name: attribute.name, value: attribute.value)
             }
-            output.append(contentsOf: " sandbox=\"allow-scripts allow-same-origin allow-presentation allow-popups\"></iframe>".utf8)
+            output.append(" sandbox=\"allow-scripts allow-same-origin allow-presentation allow-popups\"></iframe>")
             return true
         }
 
@@ -297,22 +321,22 @@ extension HTMLSanitizer {
         }
     }
 
-    /// Calls `body` with each attribute's name and value bytes, in source order. A bare attribute
-    /// gets the value libxml2's tree builder gives it: its own name for HTML's boolean attributes
-    /// (`checked`, `nowrap`…), else empty.
-    static func forEachAttribute(
-        _ attributes: SAXAttributes?, _ body: (UnsafePointer<xmlChar>, UnsafeBufferPointer<UInt8>) -> Void
-    ) {
-        guard let attributes else { return }
-        var index = 0
-        while let name = attributes[index] {
-            let value = attributes[index + 1] ?? (htmlIsBooleanAttr(name) != 0 ? name : nil)
-            if let value {
-                body(name, UnsafeBufferPointer(start: value, count: strlen(value)))
-            } else {
-                body(name, UnsafeBufferPointer(start: nil, count: 0))
-            }
-            index += 2
-        }
+    /// Keys the writer compares against, computed once.
+    enum AttributeKeys {
+        static let img = Key(Array("img".utf8))
+        static let src = Key(Array("src".utf8))
+        static let href = Key(Array("href".utf8))
+        static let xlinkHref = Key(Array("xlink:href".utf8))
+        static let style = Key(Array("style".utf8))
+        static let width = Key(Array("width".utf8))
+        static let height = Key(Array("height".utf8))
+        static let embedAttributes: Set<Key> = Set(
+            ["width", "height", "title", "allowfullscreen", "frameborder"].map { Key(Array($0.utf8)) })
+    }
+
+    /// The policy tables, read once per `Writer` rather than through a lazy global on every tag.
+    struct RuleTables {
+        let elements = HTMLSanitizer.elementRules
+        let attributes = HTMLSanitizer.attributeRules
     }
 }

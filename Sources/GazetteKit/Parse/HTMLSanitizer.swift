@@ -33,13 +33,16 @@ public struct HTMLSanitizer: Sendable {
     /// Returns sanitized HTML for `html`, with relative URLs resolved against `baseURL`.
     public func sanitize(_ html: String, baseURL: URL?) -> String {
         var html = html
-        return html.withUTF8 { bytes in
-            // Fast path: plain text without markup or references is already safe HTML.
-            if !Self.containsMarkup(bytes) { return String(decoding: bytes, as: UTF8.self) }
-            var writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
-            if Self.streamTidy(bytes, into: &writer) { return String(decoding: writer.output, as: UTF8.self) }
-            return Self.sanitizeWithLibXML(prepared: Self.prepare(bytes), original: bytes, baseURL: baseURL)
-        }
+        return html.withUTF8 { sanitize($0, baseURL: baseURL) }
+    }
+
+    /// `sanitize(_:baseURL:)` for UTF-8 bytes.
+    func sanitize(_ bytes: UnsafeBufferPointer<UInt8>, baseURL: URL?) -> String {
+        // Fast path: plain text without markup or references is already safe HTML.
+        if !Self.containsMarkup(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        var writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
+        if Self.streamTidy(bytes, into: &writer) { return writer.output.string() }
+        return Self.sanitizeWithLibXML(prepared: Self.prepare(bytes), original: bytes, baseURL: baseURL)
     }
 
     /// The general path: libxml2's HTML parser (SAX) for any fragment, however malformed.
@@ -52,7 +55,7 @@ public struct HTMLSanitizer: Sendable {
                 _ = stream(text, into: &writer)
             }
         }
-        return String(decoding: writer.output, as: UTF8.self)
+        return writer.output.string()
     }
 
     /// Both paths on one fragment, for tests: the tidy tokenizer's output (nil when it gives up)
@@ -61,7 +64,7 @@ public struct HTMLSanitizer: Sendable {
         var html = html
         return html.withUTF8 { bytes in
             var writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
-            let tidy = streamTidy(bytes, into: &writer) ? String(decoding: writer.output, as: UTF8.self) : nil
+            let tidy = streamTidy(bytes, into: &writer) ? writer.output.string() : nil
             return (tidy, sanitizeWithLibXML(prepared: prepare(bytes), original: bytes, baseURL: baseURL))
         }
     }
@@ -85,15 +88,19 @@ public struct HTMLSanitizer: Sendable {
     /// Escapes plain text for inclusion in HTML (`&`, `<`, `>`, `"`).
     public static func escape(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else {
-                return String(decoding: bytes, as: UTF8.self)
-            }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + 32)
-            appendEscaped(bytes, to: &output, quotes: true)
-            return String(decoding: output, as: UTF8.self)
+        return text.withUTF8 { escape($0) }
+    }
+
+    /// `escape(_:)` for UTF-8 bytes.
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard let base = bytes.baseAddress,
+            ByteScan.escapeStop(base, from: 0, to: bytes.count, quotes: true) < bytes.count
+        else {
+            return String(decoding: bytes, as: UTF8.self)
         }
+        let output = ByteBuffer(capacity: bytes.count + 32)
+        appendEscaped(bytes, to: output, quotes: true)
+        return output.string()
     }
 
     // MARK: - Parsing
@@ -115,7 +122,7 @@ public struct HTMLSanitizer: Sendable {
 
     /// Appends the UTF-8 of the Windows-1252 replacement for the C1 control whose second UTF-8
     /// byte is `low` (0x80–0x9F); returns false when there is none.
-    static func appendWindows1252(forC1 low: UInt8, to output: inout [UInt8]) -> Bool {
+    static func appendWindows1252<Sink: ByteSink>(forC1 low: UInt8, to output: inout Sink) -> Bool {
         let scalar = windows1252C1[Int(low &- 0x80)]
         guard scalar != 0 else { return false }
         if scalar < 0x800 {
@@ -170,34 +177,27 @@ public struct HTMLSanitizer: Sendable {
 
     // MARK: - Text helpers
 
-    /// The bytes `appendEscaped` may replace: `&`, `<`, `>`, `"`, and 0xC2 (C1 controls).
-    static let escapeStops: [Bool] = (0...255).map { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xC2 }
-
-    /// Appends `bytes` with `&`, `<`, `>` (and `"` when `quotes`) replaced by references.
-    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], quotes: Bool) {
+    /// Appends `bytes` with `&`, `<`, `>` (and `"` when `quotes`) replaced by references, and C1
+    /// controls by their windows-1252 characters.
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: ByteBuffer, quotes: Bool) {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
         var runStart = 0
         var index = 0
-        let count = bytes.count
-        guard let base = bytes.baseAddress else { return }
-        let stops = escapeStops
         while index < count {
-            // Skip plain bytes in a local loop.
-            var scan = index
-            stops.withUnsafeBufferPointer { table in
-                while scan < count, !table[Int(base[scan])] { scan += 1 }
-            }
-            index = scan
+            index = ByteScan.escapeStop(base, from: index, to: count, quotes: quotes)
             guard index < count else { break }
             let replacement: StaticString
-            switch bytes[index] {
+            switch base[index] {
             case UInt8(ascii: "&"): replacement = "&amp;"
             case UInt8(ascii: "<"): replacement = "&lt;"
             case UInt8(ascii: ">"): replacement = "&gt;"
             case UInt8(ascii: "\"") where quotes: replacement = "&quot;"
-            case 0xC2 where index + 1 < count && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9F:
-                if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                if !appendWindows1252(forC1: bytes[index + 1], to: &output) {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + 2)]))
+            case 0xC2 where index + 1 < count && base[index + 1] >= 0x80 && base[index + 1] <= 0x9F:
+                output.append(UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+                var sink = output
+                if !appendWindows1252(forC1: base[index + 1], to: &sink) {
+                    output.append(UnsafeBufferPointer(start: base + index, count: 2))
                 }
                 index += 2
                 runStart = index
@@ -206,12 +206,12 @@ public struct HTMLSanitizer: Sendable {
                 index += 1
                 continue
             }
-            if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-            replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+            output.append(UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+            output.append(replacement)
             index += 1
             runStart = index
         }
-        if bytes.count > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+        output.append(UnsafeBufferPointer(start: base + runStart, count: count - runStart))
     }
 
     /// Collapses runs of HTML whitespace (space, tab, CR, LF, FF) to one space and trims the ends.

@@ -11,18 +11,32 @@ enum PersonText {
         var email: String?
         var rest: [Substring] = []
         for word in collapsed.split(separator: " ") {
-            let bare = word.trimmingCharacters(in: ["<", ">", "(", ")", ",", ";", "\""])
-            if email == nil, bare.contains("@"), !bare.hasPrefix("@"), !bare.hasSuffix("@") {
-                email = bare.hasPrefix("mailto:") ? String(bare.dropFirst(7)) : bare
+            let bare = word.trimming("<>(),;\"")
+            if email == nil, bare.utf8.contains(UInt8(ascii: "@")), bare.utf8.first != UInt8(ascii: "@"),
+                bare.utf8.last != UInt8(ascii: "@")
+            {
+                email = String(bare.hasPrefix("mailto:") ? bare.dropFirst(7) : bare)
             } else {
                 rest.append(word)
             }
         }
-        var name = rest.joined(separator: " ")
-        name = name.trimmingCharacters(in: [" "])
-        if name.hasPrefix("("), name.hasSuffix(")") { name = String(name.dropFirst().dropLast()) }
-        if name.hasPrefix("<"), name.hasSuffix(">") { name = String(name.dropFirst().dropLast()) }
-        name = name.trimmingCharacters(in: [" ", "\"", "'"])
-        return Person(name: name.isEmpty ? nil : name, email: email)
+        var name = Substring(rest.joined(separator: " "))
+        if name.hasPrefix("("), name.hasSuffix(")") { name = name.dropFirst().dropLast() }
+        if name.hasPrefix("<"), name.hasSuffix(">") { name = name.dropFirst().dropLast() }
+        name = name.trimming(" \"'")
+        return Person(name: name.isEmpty ? nil : String(name), email: email)
+    }
+}
+
+extension Substring {
+    /// The substring without leading and trailing bytes from `characters` (ASCII only), without
+    /// Foundation's `trimmingCharacters(in:)`, which bridges through NSString.
+    fileprivate func trimming(_ characters: StaticString) -> Substring {
+        let set = UnsafeBufferPointer(start: characters.utf8Start, count: characters.utf8CodeUnitCount)
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end, set.contains(utf8[start]) { start = utf8.index(after: start) }
+        while end > start, set.contains(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        return self[start..<end]
     }
 }

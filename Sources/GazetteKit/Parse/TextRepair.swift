@@ -22,14 +22,30 @@ enum TextRepair {
             }
             i = k + 1
         }
-        guard found else { return nil }
-        var narrowed: [UInt8] = []
-        narrowed.reserveCapacity(bytes.count)
-        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-            guard scalar.value <= 0xFF else { return nil }
-            narrowed.append(UInt8(scalar.value))
+        guard found, let base = bytes.baseAddress else { return nil }
+        // Every character must fit in a byte: ASCII, or a two-byte sequence led by C2 or C3.
+        let narrowed = ByteBuffer(capacity: bytes.count)
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = base[index]
+            if byte < 0x80 {
+                narrowed.append(byte)
+                index += 1
+            } else if (byte == 0xC2 || byte == 0xC3), index + 1 < count, base[index + 1] & 0xC0 == 0x80 {
+                narrowed.append(byte == 0xC2 ? base[index + 1] : base[index + 1] + 0x40)
+                index += 2
+            } else {
+                return nil
+            }
         }
-        return String(validating: narrowed, as: UTF8.self)
+        return String(validating: narrowed.bytes, as: UTF8.self)
+    }
+
+    /// The field's bytes, repaired when needed (`string(from:)` without building a `String`).
+    static func bytes(from slice: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        if let repaired = undoDoubleEncoding(slice) { return Array(repaired.utf8) }
+        return hasC1Control(slice) ? Array(remapC1(slice).utf8) : Array(slice)
     }
 
     /// C1 controls (U+0080–U+009F, UTF-8 `C2 80`–`C2 9F`) in feeds are windows-1252 characters
@@ -52,18 +68,25 @@ enum TextRepair {
     }
 
     static func remapC1(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 8)
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            if bytes[i] == 0xC2, i + 1 < bytes.endIndex, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9F {
-                Windows1252.appendUTF8(Windows1252.high[Int(bytes[i + 1] - 0x80)], to: &out)
-                i += 2
-            } else {
-                out.append(bytes[i])
-                i += 1
+        guard let base = bytes.baseAddress else { return "" }
+        let output = ByteBuffer(capacity: bytes.count + 8)
+        var runStart = 0
+        var index = 0
+        while true {
+            index = ByteScan.find(0xC2, base, from: index, to: bytes.count)
+            guard index + 1 < bytes.count else { break }
+            let low = base[index + 1]
+            guard low >= 0x80, low <= 0x9F else {
+                index += 1
+                continue
             }
+            output.append(UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+            var sink = output
+            Windows1252.appendUTF8(Windows1252.high[Int(low - 0x80)], to: &sink)
+            index += 2
+            runStart = index
         }
-        return String(decoding: out, as: UTF8.self)
+        output.append(UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
+        return output.string()
     }
 }

@@ -24,7 +24,7 @@ enum Windows1252 {
         return out
     }
 
-    static func appendUTF8(_ code: UInt32, to out: inout [UInt8]) {
+    static func appendUTF8<Sink: ByteSink>(_ code: UInt32, to out: inout Sink) {
         if code < 0x80 {
             out.append(UInt8(code))
         } else if code < 0x800 {
