@@ -45,6 +45,7 @@ struct FeedBuilder {
     }
 
     static let nameCacheSize = 256
+    var namespaceCache: [(uri: UnsafeRawPointer, namespace: FeedNamespace)] = []
 
     // Results
     var family: Family = .unknown
@@ -290,10 +291,19 @@ struct FeedBuilder {
         let slot = Int(hash & UInt(Self.nameCacheSize - 1))
         let entry = nameCache[slot]
         if entry.local == local, entry.uri == namespace { return entry.name }
-        let ns = FeedNamespace(uri: uri.map { String(cString: $0) })
-        let name = FeedElementName(ns: ns, name: FeedName(String(cString: localname)))
+        let name = FeedElementName(ns: namespaceOf(uri), name: FeedName(cString: localname))
         nameCache[slot] = NameCacheEntry(local: local, uri: namespace, name: name)
         return name
+    }
+
+    /// The namespace of a URI pointer; a pass meets only a handful of URIs, remembered by pointer.
+    private mutating func namespaceOf(_ uri: UnsafePointer<xmlChar>?) -> FeedNamespace {
+        guard let uri else { return .none }
+        let pointer = UnsafeRawPointer(uri)
+        if let known = namespaceCache.first(where: { $0.uri == pointer }) { return known.namespace }
+        let namespace = FeedNamespace(uri: String(cString: uri))
+        if namespaceCache.count < 32 { namespaceCache.append((pointer, namespace)) }
+        return namespace
     }
 
     private mutating func pushBase(_ attributes: XMLAttributes) -> Bool {

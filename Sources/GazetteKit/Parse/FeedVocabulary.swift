@@ -1,15 +1,29 @@
+import Foundation
+
 /// The XML namespaces the feed parser understands; anything else is `.other` and ignored.
 enum FeedNamespace: UInt8, Sendable {
     case none, rss10, rss090, rssUserland, atom10, atom03, dc, dcterms, content, media, itunes
     case wfw, slash, feedburner, sy, xhtml, rdf, googlePlay, other
 
     /// Classifies a namespace URI, tolerating the case and trailing-slash variants seen in the wild.
+    /// Answers are remembered process-wide: every parse of every feed asks about the same few URIs.
     init(uri: String?) {
-        guard var uri, !uri.isEmpty else {
+        guard let uri, !uri.isEmpty else {
             self = .none
             return
         }
-        uri = uri.lowercased()
+        if let known = Self.known.value(for: uri) {
+            self = known
+            return
+        }
+        self.init(normalizing: uri)
+        Self.known.remember(self, for: uri)
+    }
+
+    private static let known = NamespaceMemo()
+
+    private init(normalizing original: String) {
+        var uri = original.lowercased()
         while uri.hasSuffix("/") || uri.hasSuffix("#") { uri.removeLast() }
         switch uri {
         case "http://purl.org/rss/1.0": self = .rss10
@@ -41,6 +55,27 @@ enum FeedNamespace: UInt8, Sendable {
     }
 }
 
+/// A small lock-protected memo of namespace URIs already classified (bounded: a document full of
+/// made-up namespaces cannot grow it past `limit`).
+private final class NamespaceMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var table: [String: FeedNamespace] = [:]
+    private let limit = 512
+
+    func value(for uri: String) -> FeedNamespace? {
+        lock.lock()
+        defer { lock.unlock() }
+        return table[uri]
+    }
+
+    func remember(_ namespace: FeedNamespace, for uri: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if table.count >= limit { table.removeAll(keepingCapacity: true) }
+        table[uri] = namespace
+    }
+}
+
 /// Local element names the parser acts on; everything else is `.other`.
 enum FeedName: UInt8, Sendable {
     case other
@@ -57,6 +92,14 @@ enum FeedName: UInt8, Sendable {
     init(_ name: String) {
         self = Self.byName[name] ?? .other
     }
+
+    /// `init(_:)` for libxml2's NUL-terminated names, without building a `String`.
+    init(cString name: UnsafePointer<UInt8>) {
+        self = Self.byKey[HTMLSanitizer.Key(UnsafeBufferPointer(start: name, count: strlen(name)))] ?? .other
+    }
+
+    private static let byKey = HTMLSanitizer.PackedLookup(
+        Dictionary(uniqueKeysWithValues: byName.map { (HTMLSanitizer.Key(Array($0.key.utf8)), $0.value) }))
 
     /// Looked up in a dictionary: a `switch` over seventy strings compared them one by one.
     private static let byName: [String: FeedName] = [
