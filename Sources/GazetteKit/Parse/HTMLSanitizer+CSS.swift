@@ -47,16 +47,32 @@ extension HTMLSanitizer {
     }
 
     private static func keepsDeclaration(name: ArraySlice<UInt8>, value: ArraySlice<UInt8>, svg: Bool) -> Bool {
-        let lowered = String(decoding: name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-        if acceptableCSSProperties.contains(lowered) { return true }
-        if svg && acceptableSVGProperties.contains(lowered) { return true }
-        let family = lowered.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        guard ["background", "border", "margin", "padding"].contains(family) else { return false }
+        // Names and keywords are looked up as packed keys: building Strings for every declaration
+        // of every `style` attribute showed in profiles.
+        let key = name.withUnsafeBufferPointer { Key($0, lowercasing: true) }
+        if CSSTables.properties[key] != nil { return true }
+        if svg && CSSTables.svgProperties[key] != nil { return true }
+        let family = name.prefix { $0 != UInt8(ascii: "-") }
+        guard family.withUnsafeBufferPointer({ CSSTables.shorthandFamilies[Key($0, lowercasing: true)] != nil }) else {
+            return false
+        }
         for word in value.split(whereSeparator: isCSSSpace) {
-            if acceptableCSSKeywords.contains(String(decoding: word, as: UTF8.self)) { continue }
+            if word.withUnsafeBufferPointer({ CSSTables.keywords[Key($0)] != nil }) { continue }
             if !isValidCSSValue(word) { return false }
         }
         return true
+    }
+
+    /// The allow-lists below as packed-key tables.
+    private enum CSSTables {
+        static func table(_ names: some Sequence<String>) -> PackedLookup<Bool> {
+            PackedLookup(Dictionary(uniqueKeysWithValues: names.map { (Key(Array($0.utf8)), true) }))
+        }
+        static let properties = table(acceptableCSSProperties)
+        static let svgProperties = table(acceptableSVGProperties)
+        static let keywords = table(acceptableCSSKeywords)
+        static let shorthandFamilies = table(["background", "border", "margin", "padding"])
+        static let units = table(["cm", "em", "ex", "in", "mm", "pc", "pt", "px", "%", ",", ")"])
     }
 
     /// feedparser's `valid_css_values`: `#hex`, `rgb(…)`, or a small number with an optional unit.
@@ -95,8 +111,7 @@ extension HTMLSanitizer {
             return false
         }
         if bytes.isEmpty { return true }
-        let unit = String(decoding: bytes, as: UTF8.self)
-        return ["cm", "em", "ex", "in", "mm", "pc", "pt", "px", "%", ",", ")"].contains(unit)
+        return bytes.withUnsafeBufferPointer { CSSTables.units[Key($0)] != nil }
     }
 
     /// Replaces every `url( … )` (and the spaces after it) with one space.

@@ -123,7 +123,7 @@ extension HTMLSanitizer {
         subscript(key: Key) -> Value? {
             // Names are never empty, so no key is `.empty` (the empty-slot marker); `.unknown`
             // (a name too long to pack) is never stored.
-            guard key != .unknown else { return nil }
+            guard key != .unknown, key != .empty else { return nil }
             var slot = key.slot(mask: mask)
             while true {
                 let candidate = keys[slot]
