@@ -101,6 +101,15 @@ import Testing
         "<script><!-- </script> -->x</script>y", "a <!-- unclosed", "<p> <!-- a -- b --></p>", "<p> <!--->x</p>", "<b> <!-->y</b>",
         "<p>\n<!-- more -->\n</p>", "a </body> b </html> c", "&#X41;&#x42;", "<!DOCTYPE html>x", "<!unterminated x",
         "</p>x</li>y</td>z</table>w", "<b>a</i>b</b>", "<table><tr><td>a</tr>b</td></table>", "</br>x", "<div>a</span>b</div>",
+        // Attribute handling of the key-based tokenizer: case, bare and boolean attributes,
+        // duplicates, long names, many attributes, references and `<` inside values.
+        "<IMG SRC=\"a.png\" ALT=\"A\" WIDTH=\"10\" HEIGHT=\"10\">", "<td NoWrap>x</td>", "<td nowrap class>x</td>",
+        "<p title=\"a\" title=\"b\">x</p>", "<p " + String(repeating: "x", count: 40) + "=\"1\" title=\"t\">x</p>",
+        "<p " + (0..<40).map { "data-a\($0)=\"\($0)\"" }.joined(separator: " ") + " title=\"t\">x</p>",
+        "<a href=\"/a?b=1&amp;c=2\" title='x &lt; y'>q</a>", "<a title=\"a<b\">q</a>", "<a title=\"1 > 0\">q</a>",
+        "<a title=x&amp;y>q</a>", "<a title=\"caf&eacute; &#8217;s\">q</a>", "<img src=\"a.png\" width=\"1\" height=\"1\">x",
+        "<p style=\"COLOR: red; Margin: 0 auto; background: url(x.png)\">x</p>", "<a HREF=\"javascript:alert(1)\">x</a>",
+        "<p>text with > and \u{0092} and \u{00A0} and &gt;</p>", "<p>line\r\nbreak\ttab</p>",
     ]
 
     @Test(arguments: tidyEdgeFragments)
