@@ -56,7 +56,6 @@ struct FeedBuilder {
     var issues: [XMLIssue] = []
     var firstFatal: XMLIssue?
     var wellFormed = true
-    var shouldStop = false
     var rootXMLLang: String?
 
     // State
