@@ -6,6 +6,7 @@
 /// Works on the raw bytes of an ASCII-compatible document; returns `nil` when nothing changed.
 enum XMLRepair {
     static func repair(_ bytes: UnsafeRawBufferPointer) -> [UInt8]? {
+        guard bytes.count > 0 else { return nil }
         var out: [UInt8] = []
         var changed = false
         var copiedUpTo = 0
@@ -18,9 +19,14 @@ enum XMLRepair {
             for k in 0..<len where bytes[i + k] != s.utf8Start[k] { return false }
             return true
         }
+        let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
         func skip(to end: StaticString, from i: Int) -> Int {
             var j = i
-            while j < n && !starts(end, at: j) { j += 1 }
+            while j < n {
+                j = ByteScan.find(end.utf8Start[0], base, from: j, to: n)
+                if j >= n || starts(end, at: j) { break }
+                j += 1
+            }
             return min(n, j + end.utf8CodeUnitCount)
         }
         func replace(from: Int, to: Int, with replacement: [UInt8]) {
@@ -34,6 +40,8 @@ enum XMLRepair {
         }
 
         while i < n {
+            i = ByteScan.xmlRepairStop(base, from: i, to: n)
+            guard i < n else { break }
             let c = bytes[i]
             if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D {
                 replace(from: i, to: i + 1, with: [])

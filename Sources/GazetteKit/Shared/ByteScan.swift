@@ -52,6 +52,17 @@ enum ByteScan {
         }
     }
 
+    /// The first byte `XMLRepair` must look at: `<`, `&`, or a control character other than tab,
+    /// LF and CR.
+    @inline(__always)
+    static func xmlRepairStop(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        scan(base, from: start, to: end) { word in
+            (less(word, than: 0x20) | zeros(word ^ 0x3C3C_3C3C_3C3C_3C3C) | zeros(word ^ 0x2626_2626_2626_2626)) != 0
+        } stopsAt: { byte in
+            byte == 0x3C || byte == 0x26 || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D)
+        }
+    }
+
     /// The first space, control character or DEL (bytes browsers strip from URLs) at or after `start`.
     @inline(__always)
     static func spaceOrControl(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {

@@ -96,6 +96,18 @@ import Testing
         }
     }
 
+    @Test func xmlRepairStopMatchesAByteByByteScan() {
+        for bytes in Self.samples() {
+            let expected = Self.reference(bytes, from: 0) { byte in
+                byte == 0x3C || byte == 0x26 || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D)
+            }
+            let found = bytes.withUnsafeBufferPointer {
+                ByteScan.xmlRepairStop($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, from: 0, to: bytes.count)
+            }
+            #expect(found == expected, "\(bytes)")
+        }
+    }
+
     @Test func findUsesMemchrSemantics() {
         let bytes = Array("abc<def<".utf8)
         bytes.withUnsafeBufferPointer { buffer in
