@@ -123,7 +123,12 @@ struct FeedText {
 
     /// True when the text has a `<` or `&`, i.e. might hold markup or references.
     static func mayContainMarkup(_ s: String) -> Bool {
-        s.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }
+        var s = s
+        return s.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil
+                || memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil
+        }
     }
 
     static func mayNeedEscaping(_ s: String) -> Bool {
@@ -158,28 +163,32 @@ struct FeedText {
 
     /// Collapses runs of whitespace to one space and trims both ends (no copy when already clean).
     static func collapseWhitespace(_ s: String) -> String {
-        var clean = true
-        var previousSpace = true
-        for c in s.utf8 {
-            let space = c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C
-            if space && (previousSpace || c != 0x20) { clean = false; break }
-            previousSpace = space
-        }
-        if clean && !previousSpace { return s }
-        if clean && s.isEmpty { return s }
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        var pendingSpace = false
-        for c in s.utf8 {
-            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(c)
+        var utf8 = s
+        return utf8.withUTF8 { bytes in
+            var clean = true
+            var previousSpace = true
+            for c in bytes {
+                let space = c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C
+                if space && (previousSpace || c != 0x20) {
+                    clean = false
+                    break
+                }
+                previousSpace = space
             }
+            if clean && (!previousSpace || bytes.isEmpty) { return s }
+            let out = ByteBuffer(capacity: bytes.count)
+            var pendingSpace = false
+            for c in bytes {
+                if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(c)
+                }
+            }
+            return out.string()
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -39,7 +39,8 @@ extension HTMLSanitizer {
         private enum EndAction {
             case nothing
             case htmlEndTag
-            case foreignEndTag([UInt8], isRoot: Bool)
+            /// The name is on `foreignEndNames` (kept apart so this enum stays a plain value).
+            case foreignEndTag(isRoot: Bool)
         }
 
         /// libxml2's tree builder stops past 257 open elements (256 nested in the fragment, plus
@@ -56,6 +57,8 @@ extension HTMLSanitizer {
         private var foreignRoots: [ForeignVocabulary] = []
         /// One entry per open element outside skip regions.
         private var ends: [EndAction] = []
+        /// Output names of the open SVG / MathML elements, innermost last.
+        private var foreignEndNames: [[UInt8]] = []
         /// Open elements inside the current skip region (0: not skipping).
         private var skipDepth = 0
         private var depth = 0
@@ -95,7 +98,8 @@ extension HTMLSanitizer {
                 output.append(outputName)
                 foreignAttributes(attributes, vocabulary: vocabulary)
                 output.append(UInt8(ascii: ">"))
-                ends.append(.foreignEndTag(outputName, isRoot: root != nil))
+                ends.append(.foreignEndTag(isRoot: root != nil))
+                foreignEndNames.append(outputName)
                 return true
             }
             switch rules.elements[key] ?? .unwrap {
@@ -144,9 +148,9 @@ extension HTMLSanitizer {
                 output.append("</")
                 output.append(name)
                 output.append(UInt8(ascii: ">"))
-            case .foreignEndTag(let outputName, let isRoot):
+            case .foreignEndTag(let isRoot):
                 output.append("</")
-                output.append(outputName)
+                output.append(foreignEndNames.removeLast())
                 output.append(UInt8(ascii: ">"))
                 if isRoot { foreignRoots.removeLast() }
             }
