@@ -14,7 +14,7 @@ enum JSONFeedParser {
         } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
             throw .notAFeed(source: source, reason: "the JSON document is not an object")
         } catch {
-            throw .notAFeed(source: source, reason: "invalid JSON (\(Self.describe(error)))")
+            throw .notAFeed(source: source, reason: "invalid JSON (\(Self.describe(error, in: data)))")
         }
         guard let version = document.version, version.contains("jsonfeed.org/version/") else {
             throw .notAFeed(source: source, reason: "the JSON document has no JSON Feed \"version\"")
@@ -67,17 +67,21 @@ enum JSONFeedParser {
             generator: nil, items: items)
     }
 
-    private static func describe(_ error: any Error) -> String {
+    /// What is wrong with a document `JSONDecoder` refused. Its own message for a syntax error
+    /// ("The given data was not valid JSON.") says neither where nor what, so the strict reader
+    /// that checks `feeds.json` is asked for both.
+    private static func describe(_ error: any Error, in data: Data) -> String {
+        let bytes = [UInt8](data)
+        do {
+            _ = try JSONParser.parse(bytes)
+        } catch {
+            let (line, column) = LineIndex(bytes).location(of: error.offset)
+            return "line \(line):\(column): \(error.message)"
+        }
         guard let error = error as? DecodingError else { return String(describing: error) }
         switch error {
-        case .dataCorrupted(let context):
-            if let underlying = context.underlyingError as? NSError,
-                let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String
-            {
-                return detail
-            }
-            return context.debugDescription
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context):
+        case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context),
+            .keyNotFound(_, let context):
             return context.debugDescription
         @unknown default:
             return String(describing: error)

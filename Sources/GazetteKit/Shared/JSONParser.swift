@@ -1,8 +1,9 @@
 /// A strict RFC 8259 JSON reader that keeps object key order and byte positions.
 ///
 /// Exists because Foundation's `JSONSerialization`/`JSONDecoder` lose key order (sections are
-/// published in file order) and report syntax errors as a bare byte offset; this one says what is
-/// wrong in words a person editing `feeds.json` by hand understands (trailing comma, comment, single quotes).
+/// published in file order) and report syntax errors as a bare byte offset or not at all; this one
+/// says where and what is wrong in words a person understands (trailing comma, comment, single
+/// quotes): for `feeds.json` edited by hand, and to explain why a JSON feed is broken.
 struct JSONParser {
     /// A syntax error at a byte offset.
     struct SyntaxError: Error, Sendable, Equatable {
