@@ -156,7 +156,8 @@ extension HTMLSanitizer {
                 let nameStart = cursor
                 while cursor < count, Self.isNameByte(base[cursor]) { cursor += 1 }
                 guard cursor > nameStart,
-                    let element = tables.index(of: Key(UnsafeBufferPointer(start: base + nameStart, count: cursor - nameStart), lowercasing: true))
+                    let element = tables.index(
+                        of: Key(UnsafeBufferPointer(start: base + nameStart, count: cursor - nameStart), lowercasing: true))
                 else { return false }
                 while cursor < count, Self.isBlank(base[cursor]) { cursor += 1 }
                 guard cursor < count, base[cursor] == UInt8(ascii: ">") else { return false }
@@ -179,7 +180,9 @@ extension HTMLSanitizer {
             let nameStart = cursor
             guard FeedDate.isLetter(base[cursor]) else { return false }
             while cursor < count, Self.isNameByte(base[cursor]) { cursor += 1 }
-            guard let element = tables.index(of: Key(UnsafeBufferPointer(start: base + nameStart, count: cursor - nameStart), lowercasing: true))
+            guard
+                let element = tables.index(
+                    of: Key(UnsafeBufferPointer(start: base + nameStart, count: cursor - nameStart), lowercasing: true))
             else { return false }
             // libxml2 ends the open elements this start tag implicitly closes (`<p>` ends an open
             // `<p>`), innermost first, as long as the next one is closed too.

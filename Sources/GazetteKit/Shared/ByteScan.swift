@@ -15,7 +15,8 @@ enum ByteScan {
     @inline(__always)
     static func escapeStop(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, quotes: Bool) -> Int {
         scan(base, from: start, to: end) { word in
-            let mask = zeros(word ^ 0x2626_2626_2626_2626) | zeros(word ^ 0x3C3C_3C3C_3C3C_3C3C) | zeros(word ^ 0x3E3E_3E3E_3E3E_3E3E)
+            let mask =
+                zeros(word ^ 0x2626_2626_2626_2626) | zeros(word ^ 0x3C3C_3C3C_3C3C_3C3C) | zeros(word ^ 0x3E3E_3E3E_3E3E_3E3E)
                 | zeros(word ^ 0xC2C2_C2C2_C2C2_C2C2)
             return (quotes ? mask | zeros(word ^ 0x2222_2222_2222_2222) : mask) != 0
         } stopsAt: { byte in
@@ -29,7 +30,8 @@ enum ByteScan {
     @inline(__always)
     static func textStop(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
         scan(base, from: start, to: end) { word in
-            let mask = less(word, than: 0x20) | zeros(word ^ 0x3C3C_3C3C_3C3C_3C3C) | zeros(word ^ 0x2626_2626_2626_2626)
+            let mask =
+                less(word, than: 0x20) | zeros(word ^ 0x3C3C_3C3C_3C3C_3C3C) | zeros(word ^ 0x2626_2626_2626_2626)
                 | zeros(word ^ 0x3E3E_3E3E_3E3E_3E3E) | zeros(word ^ 0xC2C2_C2C2_C2C2_C2C2) | zeros(word ^ 0xEFEF_EFEF_EFEF_EFEF)
             return mask != 0
         } stopsAt: { byte in
@@ -44,7 +46,8 @@ enum ByteScan {
     static func attributeValueStop(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, quote: UInt8) -> Int {
         let quotes = ones &* UInt64(quote)
         return scan(base, from: start, to: end) { word in
-            let mask = zeros(word ^ quotes) | zeros(word ^ 0x2626_2626_2626_2626) | zeros(word ^ 0x3C3C_3C3C_3C3C_3C3C)
+            let mask =
+                zeros(word ^ quotes) | zeros(word ^ 0x2626_2626_2626_2626) | zeros(word ^ 0x3C3C_3C3C_3C3C_3C3C)
                 | less(word, than: 0x20)
             return mask != 0
         } stopsAt: { byte in
