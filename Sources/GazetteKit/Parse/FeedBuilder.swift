@@ -229,26 +229,33 @@ struct FeedBuilder {
         }
         text.append(UInt8(ascii: "<"))
         appendCString(localname)
-        attributes.forEach { name, ns, value in
-            if ns == "http://www.w3.org/XML/1998/namespace" { return }
+        attributes.forEachRaw { name, namespace, value in
+            if let namespace, cStringEquals(namespace, "http://www.w3.org/XML/1998/namespace") { return }
             text.append(0x20)
-            text.append(string: name)
+            text.append(cString: name)
             text.append("=\"")
-            let v = Self.isURLAttribute(name) ? URLResolver.resolve(value, against: base) : value
-            var escaped = v
-            if FeedText.mayNeedEscaping(v) { escaped = HTMLSanitizer.escape(v) }
-            text.append(string: escaped)
+            let isURL = Self.isURLAttribute(name)
+            if !isURL, memchr(value.baseAddress!, Int32(UInt8(ascii: "&")), value.count) == nil {
+                // The common case: the value as written, escaped straight into the buffer.
+                HTMLSanitizer.appendEscaped(value, to: text, quotes: true)
+            } else {
+                let decoded = XMLAttributes.decode(value.baseAddress!, value.baseAddress! + value.count)
+                let resolved = isURL ? URLResolver.resolve(decoded, against: base) : decoded
+                var utf8 = resolved
+                utf8.withUTF8 { HTMLSanitizer.appendEscaped($0, to: text, quotes: true) }
+            }
             text.append(UInt8(ascii: "\""))
         }
         text.append(UInt8(ascii: ">"))
         frames.append(Frame(role: .markup(localname), pushedBase: pushed))
     }
 
-    private static func isURLAttribute(_ name: String) -> Bool {
-        switch name {
-        case "href", "src", "cite", "longdesc", "background", "poster", "usemap", "action": true
-        default: false
+    private static func isURLAttribute(_ name: UnsafePointer<xmlChar>) -> Bool {
+        for candidate: StaticString in ["href", "src", "cite", "longdesc", "background", "poster", "usemap", "action"]
+        where cStringEquals(name, candidate) {
+            return true
         }
+        return false
     }
 
     private static func isVoid(_ name: UnsafePointer<xmlChar>) -> Bool {

@@ -173,19 +173,19 @@ struct XMLAttributes {
         return nil
     }
 
-    /// Calls `body` with every attribute as (local name, namespace URI, value).
-    func forEach(_ body: (String, String?, String) -> Void) {
+    /// Calls `body` with every attribute as libxml2 holds it: local name, namespace URI, and the
+    /// value's bytes (references not yet decoded, see `decode`).
+    func forEachRaw(_ body: (UnsafePointer<xmlChar>, UnsafePointer<xmlChar>?, UnsafeBufferPointer<UInt8>) -> Void) {
         guard let raw else { return }
+        let empty: StaticString = ""
         for i in 0..<count {
             let base = raw + i * 5
             guard let name = base[0] else { continue }
-            let value: String
             if let start = base[3], let end = base[4] {
-                value = Self.decode(start, end)
+                body(name, base[2], UnsafeBufferPointer(start: start, count: end - start))
             } else {
-                value = ""
+                body(name, base[2], UnsafeBufferPointer(start: empty.utf8Start, count: 0))
             }
-            body(String(cString: name), base[2].map { String(cString: $0) }, value)
         }
     }
 }
