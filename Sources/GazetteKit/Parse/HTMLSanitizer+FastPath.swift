@@ -95,7 +95,10 @@ extension HTMLSanitizer {
                 } else if byte == 0xEF, index + 2 < count, base[index + 1] == 0xBF, base[index + 2] >= 0xBE {
                     return false  // U+FFFE / U+FFFF: not XML characters
                 } else {
-                    runNeedsEscaping = runNeedsEscaping || byte == UInt8(ascii: ">") || byte == 0xC2
+                    // `>` is escaped; 0xC2 only when it starts a C1 control (not `&nbsp;`'s C2 A0).
+                    runNeedsEscaping =
+                        runNeedsEscaping || byte == UInt8(ascii: ">")
+                        || (byte == 0xC2 && index + 1 < count && base[index + 1] >= 0x80 && base[index + 1] <= 0x9F)
                     index += 1
                 }
             }

@@ -4,23 +4,18 @@ import Foundation
 ///
 /// Exists because the sanitizer and the feed builder spend most of their time walking plain
 /// text between the few bytes that matter (`<`, `&`…); a byte-at-a-time loop over a lookup
-/// table was the largest single cost in profiles. Each scanner tests a whole 64-bit word for
-/// candidate bytes with the classic "has zero byte" bit trick (exact: no word with a candidate
-/// is ever skipped), looks at the bytes of a word only when it holds a candidate, and answers
-/// with the index of the first byte it stops at, or `end`. (Swift's `SIMD16` comparisons were
-/// tried first and compiled to scalar code ten times slower.)
+/// table was the largest single cost in profiles. Each scanner builds, for a whole 64-bit word,
+/// a mask with the high bit of every byte it stops at (exact per byte: the arithmetic never
+/// carries from one byte into the next), so the first stop is the mask's lowest set bit. (Swift's
+/// `SIMD16` comparisons were tried first and compiled to scalar code ten times slower.)
 enum ByteScan {
     /// The first `&`, `<`, `>`, 0xC2 (lead byte of the C1 controls) — and `"` when `quotes` —
     /// at or after `start`: the bytes HTML escaping may replace.
     @inline(__always)
     static func escapeStop(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, quotes: Bool) -> Int {
         scan(base, from: start, to: end) { word in
-            let mask =
-                zeros(word ^ 0x2626_2626_2626_2626) | zeros(word ^ 0x3C3C_3C3C_3C3C_3C3C) | zeros(word ^ 0x3E3E_3E3E_3E3E_3E3E)
-                | zeros(word ^ 0xC2C2_C2C2_C2C2_C2C2)
-            return (quotes ? mask | zeros(word ^ 0x2222_2222_2222_2222) : mask) != 0
-        } stopsAt: { byte in
-            byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0xC2 || (quotes && byte == 0x22)
+            let mask = equal(word, 0x26) | equal(word, 0x3C) | equal(word, 0x3E) | equal(word, 0xC2)
+            return quotes ? mask | equal(word, 0x22) : mask
         }
     }
 
@@ -30,13 +25,8 @@ enum ByteScan {
     @inline(__always)
     static func textStop(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
         scan(base, from: start, to: end) { word in
-            let mask =
-                less(word, than: 0x20) | zeros(word ^ 0x3C3C_3C3C_3C3C_3C3C) | zeros(word ^ 0x2626_2626_2626_2626)
-                | zeros(word ^ 0x3E3E_3E3E_3E3E_3E3E) | zeros(word ^ 0xC2C2_C2C2_C2C2_C2C2) | zeros(word ^ 0xEFEF_EFEF_EFEF_EFEF)
-            return mask != 0
-        } stopsAt: { byte in
-            if byte < 0x20 { return byte != 0x09 && byte != 0x0A && byte != 0x0D }
-            return byte == 0x3C || byte == 0x26 || byte == 0x3E || byte == 0xC2 || byte == 0xEF
+            let controls = less(word, than: 0x20) & ~(equal(word, 0x09) | equal(word, 0x0A) | equal(word, 0x0D))
+            return controls | equal(word, 0x3C) | equal(word, 0x26) | equal(word, 0x3E) | equal(word, 0xC2) | equal(word, 0xEF)
         }
     }
 
@@ -44,14 +34,9 @@ enum ByteScan {
     /// control character other than tab and LF.
     @inline(__always)
     static func attributeValueStop(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, quote: UInt8) -> Int {
-        let quotes = ones &* UInt64(quote)
-        return scan(base, from: start, to: end) { word in
-            let mask =
-                zeros(word ^ quotes) | zeros(word ^ 0x2626_2626_2626_2626) | zeros(word ^ 0x3C3C_3C3C_3C3C_3C3C)
-                | less(word, than: 0x20)
-            return mask != 0
-        } stopsAt: { byte in
-            byte == quote || byte == 0x26 || byte == 0x3C || (byte < 0x20 && byte != 0x09 && byte != 0x0A)
+        scan(base, from: start, to: end) { word in
+            let controls = less(word, than: 0x20) & ~(equal(word, 0x09) | equal(word, 0x0A))
+            return controls | equal(word, quote) | equal(word, 0x26) | equal(word, 0x3C)
         }
     }
 
@@ -60,9 +45,8 @@ enum ByteScan {
     @inline(__always)
     static func xmlRepairStop(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
         scan(base, from: start, to: end) { word in
-            (less(word, than: 0x20) | zeros(word ^ 0x3C3C_3C3C_3C3C_3C3C) | zeros(word ^ 0x2626_2626_2626_2626)) != 0
-        } stopsAt: { byte in
-            byte == 0x3C || byte == 0x26 || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D)
+            let controls = less(word, than: 0x20) & ~(equal(word, 0x09) | equal(word, 0x0A) | equal(word, 0x0D))
+            return controls | equal(word, 0x3C) | equal(word, 0x26)
         }
     }
 
@@ -70,9 +54,7 @@ enum ByteScan {
     @inline(__always)
     static func spaceOrControl(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
         scan(base, from: start, to: end) { word in
-            (less(word, than: 0x21) | zeros(word ^ 0x7F7F_7F7F_7F7F_7F7F)) != 0
-        } stopsAt: { byte in
-            byte <= 0x20 || byte == 0x7F
+            less(word, than: 0x21) | equal(word, 0x7F)
         }
     }
 
@@ -83,36 +65,43 @@ enum ByteScan {
         return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
-    // MARK: - Word tests
+    // MARK: - Word masks
 
     private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    private static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    private static let high: UInt64 = 0x8080_8080_8080_8080
 
-    /// Non-zero when some byte of `word` is zero. Combined with `|` (not `||`) so a word costs
-    /// one branch: `zeros(word ^ repeated(c))` finds byte `c`.
+    /// The high bit of every byte of `word` that is zero.
     @inline(__always)
-    private static func zeros(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highBits }
+    private static func zero(_ word: UInt64) -> UInt64 { ~(((word & low7) &+ low7) | word) & high }
 
-    /// Non-zero when some byte of `word` is less than `limit` (at most 128).
+    /// The high bit of every byte of `word` equal to `byte`.
     @inline(__always)
-    private static func less(_ word: UInt64, than limit: UInt8) -> UInt64 { (word &- ones &* UInt64(limit)) & ~word & highBits }
+    private static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 { zero(word ^ (ones &* UInt64(byte))) }
 
+    /// The high bit of every byte of `word` below `limit` (1...128).
+    @inline(__always)
+    private static func less(_ word: UInt64, than limit: UInt8) -> UInt64 {
+        ~(((word & low7) &+ ones &* UInt64(0x80 - limit)) | word) & high
+    }
+
+    /// The index of the first byte whose bit `stops` sets, from `start`, or `end`.
     @inline(__always)
     private static func scan(
-        _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, candidate: (UInt64) -> Bool, stopsAt: (UInt8) -> Bool
+        _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, stops: (UInt64) -> UInt64
     ) -> Int {
         var index = start
         let raw = UnsafeRawPointer(base)
         while index + 8 <= end {
-            if candidate(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                for offset in index..<(index + 8) where stopsAt(base[offset]) { return offset }
-            }
+            let mask = stops(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            if mask != 0 { return index + mask.trailingZeroBitCount / 8 }
             index += 8
         }
-        while index < end {
-            if stopsAt(base[index]) { return index }
-            index += 1
-        }
-        return end
+        guard index < end else { return end }
+        // The tail, padded with a byte no scanner stops at ('a').
+        var tail: UInt64 = 0x6161_6161_6161_6161
+        withUnsafeMutableBytes(of: &tail) { $0.copyMemory(from: UnsafeRawBufferPointer(start: raw + index, count: end - index)) }
+        let mask = stops(UInt64(littleEndian: tail))
+        return mask != 0 ? index + mask.trailingZeroBitCount / 8 : end
     }
 }
