@@ -39,9 +39,15 @@ final class ByteBuffer {
     @inline(__always)
     func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
-        if count + bytes.count > capacity { grow(toAtLeast: count + bytes.count) }
-        (base + count).update(from: source, count: bytes.count)
-        count += bytes.count
+        let length = bytes.count
+        if count + length > capacity { grow(toAtLeast: count + length) }
+        if length <= 8 {
+            // Tiny pieces (one decoded `&lt;`, a tag name) are common: a loop beats a memmove call.
+            for offset in 0..<length { base[count + offset] = source[offset] }
+        } else {
+            (base + count).update(from: source, count: length)
+        }
+        count += length
     }
 
     func append(_ bytes: [UInt8]) {
