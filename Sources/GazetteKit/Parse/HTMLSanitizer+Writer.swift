@@ -91,7 +91,7 @@ extension HTMLSanitizer {
                 skipDepth += 1
                 return true
             }
-            let root: ForeignVocabulary? = key == svgKey ? .svg : key == mathKey ? .mathML : nil
+            let root: ForeignVocabulary? = key == rules.svg ? .svg : key == rules.math ? .mathML : nil
             if let vocabulary = root ?? foreignRoots.last, let outputName = vocabulary.elementName(key) {
                 if let root { foreignRoots.append(root) }
                 output.append(UInt8(ascii: "<"))
@@ -114,7 +114,7 @@ extension HTMLSanitizer {
                     ends.append(.nothing)
                 }
             case .keep(let void):
-                let isImage = key == AttributeKeys.img
+                let isImage = key == rules.img
                 if isImage, isTrackingPixel(attributes) {
                     skipDepth = 1
                     return true
@@ -216,7 +216,7 @@ extension HTMLSanitizer {
                         append(name: name, value: value)  // the common case: no String, no resolution
                         continue
                     }
-                    let allowData = isImage && attribute.key == AttributeKeys.src
+                    let allowData = isImage && attribute.key == rules.src
                     let raw = String(decoding: value, as: UTF8.self)
                     let resolve = rule == .url
                     let base = resolve && !raw.isEmpty && scheme(of: raw) == nil ? resolvedBase() : nil
@@ -338,9 +338,14 @@ extension HTMLSanitizer {
             ["width", "height", "title", "allowfullscreen", "frameborder"].map { Key(Array($0.utf8)) })
     }
 
-    /// The policy tables, read once per `Writer` rather than through a lazy global on every tag.
+    /// The policy tables and the keys compared on every tag, read once per `Writer` rather than
+    /// through a lazily initialized global on every tag.
     struct RuleTables {
         let elements = HTMLSanitizer.elementRules
         let attributes = HTMLSanitizer.attributeRules
+        let svg = HTMLSanitizer.svgKey
+        let math = HTMLSanitizer.mathKey
+        let img = AttributeKeys.img
+        let src = AttributeKeys.src
     }
 }
