@@ -131,10 +131,6 @@ struct FeedText {
         }
     }
 
-    static func mayNeedEscaping(_ s: String) -> Bool {
-        s.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }
-    }
-
     /// feedparser's heuristic: a tag (`<b>`, `</p>`, `<br/>`) or a character reference (`&amp;`, `&#8217;`).
     static func looksLikeHTML(_ s: String) -> Bool {
         let bytes = Array(s.utf8)

@@ -2,10 +2,6 @@ internal import CLibXML2
 import Foundation
 
 extension HTMLSanitizer {
-    /// The attributes of a start tag as libxml2's SAX interface hands them over: a NULL-terminated
-    /// array of name/value pairs (a value is NULL for a bare attribute), or NULL.
-    typealias SAXAttributes = UnsafeMutablePointer<UnsafePointer<xmlChar>?>
-
     /// One attribute of a start tag, as both tokenizers hand it to the `Writer`: the lower-case
     /// name, its `Key`, and the value libxml2's tree builder would give it (a bare attribute gets
     /// its own name for HTML's boolean attributes, `checked`, `nowrap`…, else the empty value).
