@@ -182,7 +182,8 @@ extension HTMLSanitizer {
             var cursor = index + 1
             let nameStart = cursor
             guard FeedDate.isLetter(base[cursor]) else { return false }
-            while cursor < count, Self.isNameByte(base[cursor]) { cursor += 1 }
+            // libxml2's tag names also take `-`, `_`, `:` and `.` (`<a_b>` is one unknown element).
+            while cursor < count, Self.isHTMLNameByte(base[cursor]) { cursor += 1 }
             guard
                 let element = tables.index(
                     of: Key(UnsafeBufferPointer(start: base + nameStart, count: cursor - nameStart), lowercasing: true))
@@ -323,6 +324,13 @@ extension HTMLSanitizer {
                 // libxml2 (recovering) ends raw text at `</` + the element's name in any case; the
                 // end tag itself is then read as usual. The content is only ever dropped.
                 let name = tables.name(element)
+                // But libxml2 looks for an end tag before it reads raw text: content that starts
+                // with `</` other than the element's own end tag closes elements. Leave that to it.
+                if index + 1 < count, base[index] == UInt8(ascii: "<"), base[index + 1] == UInt8(ascii: "/"),
+                    !Self.hasName(name, in: bytes, at: index + 2)
+                {
+                    return false
+                }
                 var search = index
                 while true {
                     while search < count, base[search] != UInt8(ascii: "<") { search += 1 }
@@ -342,6 +350,13 @@ extension HTMLSanitizer {
                 if !content.isEmpty { writer.text(content) }
                 index = search
             }
+            return true
+        }
+
+        /// Whether `name` (lower case) is spelled, in any case, at `offset`.
+        private static func hasName(_ name: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+            guard offset + name.count <= bytes.count else { return false }
+            for (step, letter) in name.enumerated() where bytes[offset + step] | 0x20 != letter { return false }
             return true
         }
 

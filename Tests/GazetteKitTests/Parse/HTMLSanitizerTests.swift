@@ -110,6 +110,8 @@ import Testing
         "<a title=x&amp;y>q</a>", "<a title=\"caf&eacute; &#8217;s\">q</a>", "<img src=\"a.png\" width=\"1\" height=\"1\">x",
         "<p style=\"COLOR: red; Margin: 0 auto; background: url(x.png)\">x</p>", "<a HREF=\"javascript:alert(1)\">x</a>",
         "<p>text with > and \u{0092} and \u{00A0} and &gt;</p>", "<p>line\r\nbreak\ttab</p>",
+        // Found by the mutation test: names with `_`, raw text that opens with another end tag.
+        "<a_b=\"1\" c.d=\"2\">x</a>", "<p>a<style></p>y</style>b</p>", "<p>a<style></style>b</p>",
     ]
 
     @Test(arguments: tidyEdgeFragments)
@@ -148,6 +150,43 @@ import Testing
             }
         }
         return fragments
+    }
+
+    /// Small deterministic mutations of every fixture and edge fragment (a byte dropped, doubled,
+    /// or replaced by a markup character, a stretch upper-cased): whatever the tidy tokenizer
+    /// accepts must come out exactly as libxml2's path makes it.
+    @Test func tidyTokenizerAgreesWithLibXMLOnMutatedFragments() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(bound))
+        }
+        let markup = Array("<>&\"'=/ ;#".utf8)
+        let seeds = Self.fixtureCases.map(\.input) + Self.tidyEdgeFragments
+        var compared = 0
+        for seed in seeds where seed.utf8.count > 1 {
+            for _ in 0..<40 {
+                var bytes = Array(seed.utf8)
+                let at = next(bytes.count)
+                switch next(4) {
+                case 0: bytes.remove(at: at)
+                case 1: bytes.insert(bytes[at], at: at)
+                case 2: bytes[at] = markup[next(markup.count)]
+                default:
+                    for index in at..<min(bytes.count, at + 8) where bytes[index] >= 0x61 && bytes[index] <= 0x7A {
+                        bytes[index] -= 0x20
+                    }
+                }
+                let html = String(decoding: bytes, as: UTF8.self)
+                let paths = HTMLSanitizer.bothPaths(html, baseURL: Self.base)
+                guard let tidy = paths.tidy else { continue }
+                compared += 1
+                #expect(tidy == paths.libxml, "\(html)")
+            }
+        }
+        #expect(compared > 1000)
     }
 
     @Test func tidyTokenizerAgreesWithLibXMLOnCorpusFragments() throws {
