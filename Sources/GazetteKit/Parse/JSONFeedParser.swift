@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Uses Foundation's `JSONDecoder` loosely (unknown keys ignored, wrong-typed values and non-object
 /// items skipped) because real JSON feeds bend the spec as often as XML ones do. `JSONDecoder` is
-/// the swift-foundation implementation; `JSONSerialization` (the older one on Linux) was five times
-/// slower on string-heavy feeds.
+/// the swift-foundation implementation; `JSONSerialization` (the older one on Linux) took a third
+/// longer on a string-heavy feed (2.5 ms against 1.9 ms for 110 KB).
 enum JSONFeedParser {
     static func parse(_ data: Data, url: URL?, source: String) throws(FeedParseError) -> ParsedFeed {
         let document: Document
