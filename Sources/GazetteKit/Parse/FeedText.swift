@@ -6,6 +6,8 @@ import Foundation
 /// never reaches libxml2's HTML parser.
 struct FeedText {
     let sanitizer = HTMLSanitizer()
+    /// Buffers the sanitizer reuses across the fragments of one parse.
+    private let workspace = HTMLSanitizer.Workspace()
     private var lastBase: (string: String, url: URL?) = ("", nil)
     /// The last fragment sanitized and its result: feeds often repeat the same HTML in
     /// `description` and `content:encoded`.
@@ -45,7 +47,7 @@ struct FeedText {
                 {
                     return last.output
                 }
-                let output = sanitizer.sanitize(bytes, baseURL: url(for: value.base))
+                let output = sanitizer.sanitize(bytes, baseURL: url(for: value.base), workspace: workspace)
                 lastSanitized = (value, output)
                 return output
             }

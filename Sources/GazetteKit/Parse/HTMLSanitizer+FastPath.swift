@@ -15,9 +15,29 @@ extension HTMLSanitizer {
     /// sees it (so both paths parse the same text): it skips a comment the way `prepare` removes
     /// it only where the removal cannot join two tokens, and gives up on `<!`, `</` or `<!--`
     /// inside attribute values and on a comment inside `script`/`style`.
-    static func streamTidy(_ bytes: UnsafeBufferPointer<UInt8>, into writer: inout Writer) -> Bool {
-        var tokenizer = TidyTokenizer(bytes: bytes)
+    static func streamTidy(_ bytes: UnsafeBufferPointer<UInt8>, into writer: inout Writer, workspace: Workspace = Workspace()) -> Bool {
+        var tokenizer = TidyTokenizer(bytes: bytes, workspace: workspace)
         return tokenizer.run(into: &writer)
+    }
+
+    /// The buffers the tidy tokenizer and its writer need, kept from one fragment to the next: a
+    /// feed sanitizes hundreds of fragments, and allocating them for each was measurable on the
+    /// short ones. One per parse (`FeedText` holds it); not shared between threads.
+    final class Workspace {
+        /// The writer's output (emptied for each fragment).
+        let output = ByteBuffer(capacity: 4096)
+        let scratch = ByteBuffer(capacity: 256)
+        let text = ByteBuffer(capacity: 64)
+        let slots = UnsafeMutablePointer<TidyTokenizer.PendingAttribute>.allocate(capacity: TidyTokenizer.maximumAttributes)
+        let attributes = UnsafeMutablePointer<TagAttribute>.allocate(capacity: TidyTokenizer.maximumAttributes)
+        var open: [Int] = []
+
+        init() { open.reserveCapacity(16) }
+
+        deinit {
+            slots.deallocate()
+            attributes.deallocate()
+        }
     }
 
     struct TidyTokenizer {
@@ -30,23 +50,27 @@ extension HTMLSanitizer {
         var open: [Int] = []
         /// Lower-cased attribute names and decoded values of the current tag, when they cannot
         /// point into the input as they are.
-        let scratch = ByteBuffer(capacity: 256)
+        let scratch: ByteBuffer
         /// Decoded character references in text.
-        let text = ByteBuffer(capacity: 64)
+        let text: ByteBuffer
+        let workspace: Workspace
         let tables = FastPathTables.shared
 
-        init(bytes: UnsafeBufferPointer<UInt8>) {
+        init(bytes: UnsafeBufferPointer<UInt8>, workspace: Workspace) {
             self.bytes = bytes
-            open.reserveCapacity(16)
+            self.workspace = workspace
+            scratch = workspace.scratch
+            text = workspace.text
+            text.removeAll()
+            swap(&open, &workspace.open)
+            open.removeAll(keepingCapacity: true)
         }
 
         mutating func run(into writer: inout Writer) -> Bool {
-            let slots = UnsafeMutablePointer<PendingAttribute>.allocate(capacity: Self.maximumAttributes)
-            let attributes = UnsafeMutablePointer<TagAttribute>.allocate(capacity: Self.maximumAttributes)
-            defer {
-                slots.deallocate()
-                attributes.deallocate()
-            }
+            let slots = workspace.slots
+            let attributes = workspace.attributes
+            // The open-element stack goes back to the workspace for the next fragment.
+            defer { swap(&open, &workspace.open) }
             guard startWrapper("html", into: &writer), startWrapper("body", into: &writer) else { return false }
             let count = bytes.count
             var textStart = 0

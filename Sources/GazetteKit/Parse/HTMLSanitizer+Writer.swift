@@ -62,9 +62,14 @@ extension HTMLSanitizer {
         private var rootEnded = false
 
         init(baseURL: URL?, capacity: Int) {
+            self.init(baseURL: baseURL, output: ByteBuffer(capacity: capacity))
+        }
+
+        /// A writer appending to `output` (emptied first), e.g. a `Workspace`'s buffer.
+        init(baseURL: URL?, output: ByteBuffer) {
             self.baseURL = baseURL
-            output = ByteBuffer(capacity: capacity)
-            ends.reserveCapacity(16)
+            self.output = output
+            output.removeAll()
         }
 
         /// The base URL, parsed on first use (most fragments have only absolute URLs).

@@ -36,12 +36,12 @@ public struct HTMLSanitizer: Sendable {
         return html.withUTF8 { sanitize($0, baseURL: baseURL) }
     }
 
-    /// `sanitize(_:baseURL:)` for UTF-8 bytes.
-    func sanitize(_ bytes: UnsafeBufferPointer<UInt8>, baseURL: URL?) -> String {
+    /// `sanitize(_:baseURL:)` for UTF-8 bytes, with buffers reused from earlier fragments.
+    func sanitize(_ bytes: UnsafeBufferPointer<UInt8>, baseURL: URL?, workspace: Workspace = Workspace()) -> String {
         // Fast path: plain text without markup or references is already safe HTML.
         if !Self.containsMarkup(bytes) { return String(decoding: bytes, as: UTF8.self) }
-        var writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
-        if Self.streamTidy(bytes, into: &writer) { return writer.output.string() }
+        var writer = Writer(baseURL: baseURL, output: workspace.output)
+        if Self.streamTidy(bytes, into: &writer, workspace: workspace) { return writer.output.string() }
         return Self.sanitizeWithLibXML(prepared: Self.prepare(bytes), original: bytes, baseURL: baseURL)
     }
 
