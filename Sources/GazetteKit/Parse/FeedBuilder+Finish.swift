@@ -122,7 +122,9 @@ extension FeedBuilder {
 
     /// Turns the open item's draft into a `FeedItem` (text converted, HTML sanitized, id settled).
     mutating func finishItem() {
-        let d = item
+        // Take the draft (no copy of its strings and arrays) and leave a fresh one for the next item.
+        var d = ItemDraft()
+        swap(&d, &item)
         var link = d.link.value
         if link == nil, let guid = d.guid, d.guidIsPermaLink,
             guid.hasPrefix("http://") || guid.hasPrefix("https://")
@@ -151,7 +153,6 @@ extension FeedBuilder {
                 summary: summary, content: content, categories: d.categories, enclosures: d.enclosures,
                 comments: d.comments, commentsFeed: d.commentsFeed, commentCount: d.commentCount,
                 image: d.image.value, source: d.source))
-        item = ItemDraft()
     }
 
     /// The feed-level values, once the document is read.
