@@ -6,7 +6,8 @@ import Foundation
 /// A value type reached through one pointer for the whole pass (libxml2 callbacks need a stable
 /// address): no reference counting or dynamic exclusivity checks on the hot path. It lives only
 /// inside one synchronous parse. Text is gathered into one byte buffer and turned into a `String` once per
-/// field; elements are classified once per distinct (name, namespace) pair.
+/// field (item summaries and contents stay bytes until the sanitizer reads them); elements are
+/// classified once per distinct (name, namespace) pair, by libxml2's interned name pointers.
 struct FeedBuilder {
     /// Which vocabulary the root element announced.
     enum Family { case unknown, rss, rdf, atom }
