@@ -15,6 +15,7 @@ enum TextKind: UInt8, Sendable {
 /// Summaries and contents keep the bytes the parser gathered: they go to the sanitizer, which
 /// reads bytes, so building (and validating) a `String` of every body first would be wasted work.
 struct TextValue: Sendable {
+    /// Where the text lives: a `String`, or UTF-8 bytes not yet made into one.
     enum Storage: Sendable {
         case string(String)
         case bytes([UInt8])

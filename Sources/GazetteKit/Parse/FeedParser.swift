@@ -94,8 +94,8 @@ public struct FeedParser: Sendable {
     private func attempt(_ bytes: UnsafeRawBufferPointer, label: String?, recover: Bool, base: String?) -> FeedBuilder {
         if let label, EncodingSniffer.effectiveCharset(label) == "windows-1252" {
             let utf8 = Windows1252.utf8(from: bytes)
-            return utf8.withUnsafeBytes {
-                FeedSAXParser.run($0, encoding: "UTF-8", recover: recover, documentBase: base)
+            return withExtendedLifetime(utf8) {
+                FeedSAXParser.run(UnsafeRawBufferPointer(utf8.bytes), encoding: "UTF-8", recover: recover, documentBase: base)
             }
         }
         return FeedSAXParser.run(bytes, encoding: label, recover: recover, documentBase: base)

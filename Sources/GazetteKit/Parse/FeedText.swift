@@ -112,16 +112,10 @@ struct FeedText {
 
     /// A numeric reference's character; 0x80–0x9F are read as windows-1252, as HTML does.
     private static func characterReference(_ code: UInt32) -> Unicode.Scalar? {
-        if code >= 0x80 && code <= 0x9F, let mapped = windows1252[Int(code - 0x80)] { return Unicode.Scalar(mapped) }
+        if let mapped = Windows1252.replacement(forC1: code) { return Unicode.Scalar(mapped) }
         if code == 0 { return nil }
         return Unicode.Scalar(code)
     }
-
-    private static let windows1252: [UInt32?] = [
-        0x20AC, nil, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, nil,
-        0x017D, nil, nil, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
-        0x0153, nil, 0x017E, 0x0178,
-    ]
 
     /// True when the text has a `<` or `&`, i.e. might hold markup or references.
     static func mayContainMarkup(_ s: String) -> Bool {

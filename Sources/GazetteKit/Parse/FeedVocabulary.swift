@@ -6,24 +6,13 @@ enum FeedNamespace: UInt8, Sendable {
     case wfw, slash, feedburner, sy, xhtml, rdf, googlePlay, other
 
     /// Classifies a namespace URI, tolerating the case and trailing-slash variants seen in the wild.
-    /// Answers are remembered process-wide: every parse of every feed asks about the same few URIs.
+    /// (The feed builder asks once per URI per pass: it remembers the answer by libxml2's pointer.)
     init(uri: String?) {
-        guard let uri, !uri.isEmpty else {
+        guard var uri, !uri.isEmpty else {
             self = .none
             return
         }
-        if let known = Self.known.value(for: uri) {
-            self = known
-            return
-        }
-        self.init(normalizing: uri)
-        Self.known.remember(self, for: uri)
-    }
-
-    private static let known = NamespaceMemo()
-
-    private init(normalizing original: String) {
-        var uri = original.lowercased()
+        uri = uri.lowercased()
         while uri.hasSuffix("/") || uri.hasSuffix("#") { uri.removeLast() }
         switch uri {
         case "http://purl.org/rss/1.0": self = .rss10
@@ -55,27 +44,6 @@ enum FeedNamespace: UInt8, Sendable {
     }
 }
 
-/// A small lock-protected memo of namespace URIs already classified (bounded: a document full of
-/// made-up namespaces cannot grow it past `limit`).
-private final class NamespaceMemo: @unchecked Sendable {
-    private let lock = NSLock()
-    private var table: [String: FeedNamespace] = [:]
-    private let limit = 512
-
-    func value(for uri: String) -> FeedNamespace? {
-        lock.lock()
-        defer { lock.unlock() }
-        return table[uri]
-    }
-
-    func remember(_ namespace: FeedNamespace, for uri: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        if table.count >= limit { table.removeAll(keepingCapacity: true) }
-        table[uri] = namespace
-    }
-}
-
 /// Local element names the parser acts on; everything else is `.other`.
 enum FeedName: UInt8, Sendable {
     case other
@@ -87,13 +55,9 @@ enum FeedName: UInt8, Sendable {
     case thumbnail, group, commentRss, origLink, updatePeriod, updateFrequency, owner, body, div
     case keywords, info, rights, copyright, html, homepage, fullitem
 
-    /// Classifies a local name; RSS element names are case-sensitive, except that a few
-    /// lower-cased variants (`pubdate`, `textInput`) are common enough to accept.
-    init(_ name: String) {
-        self = Self.byName[name] ?? .other
-    }
-
-    /// `init(_:)` for libxml2's NUL-terminated names, without building a `String`.
+    /// Classifies libxml2's NUL-terminated local name without building a `String`. RSS element
+    /// names are case-sensitive, except that a few lower-cased variants (`pubdate`, `textInput`)
+    /// are common enough to accept.
     init(cString name: UnsafePointer<UInt8>) {
         self = Self.byKey[HTMLSanitizer.Key(UnsafeBufferPointer(start: name, count: strlen(name)))] ?? .other
     }
@@ -101,7 +65,7 @@ enum FeedName: UInt8, Sendable {
     private static let byKey = HTMLSanitizer.PackedLookup(
         Dictionary(uniqueKeysWithValues: byName.map { (HTMLSanitizer.Key(Array($0.key.utf8)), $0.value) }))
 
-    /// Looked up in a dictionary: a `switch` over seventy strings compared them one by one.
+    /// The names, as a table (a `switch` over seventy strings compared them one by one).
     private static let byName: [String: FeedName] = [
         "rss": .rss, "RDF": .RDF, "channel": .channel, "item": .item, "feed": .feed, "entry": .entry,
         "items": .items, "textinput": .textinput, "textInput": .textinput, "title": .title, "link": .link,

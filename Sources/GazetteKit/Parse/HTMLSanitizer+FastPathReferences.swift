@@ -29,9 +29,9 @@ extension HTMLSanitizer.TidyTokenizer {
                     cursor += 1
                 }
             }
-            guard digits > 0, cursor < count, bytes[cursor] == UInt8(ascii: ";"), Self.isXMLChar(value)
+            guard digits > 0, cursor < count, bytes[cursor] == UInt8(ascii: ";"), XMLRepair.isXMLChar(value)
             else { return nil }
-            Self.appendUTF8(value, to: output)
+            output.append(scalar: value)
             return cursor + 1
         }
         guard FeedDate.isLetter(first) || first == UInt8(ascii: "_") || first == UInt8(ascii: ":") else {
@@ -49,7 +49,7 @@ extension HTMLSanitizer.TidyTokenizer {
             var name = [UInt8](bytes[nameStart..<nameEnd])
             name.append(0)
             if let entity = name.withUnsafeBufferPointer({ htmlEntityLookup($0.baseAddress!) }) {
-                Self.appendUTF8(entity.pointee.value, to: output)
+                output.append(scalar: entity.pointee.value)
                 return cursor + 1
             }
         }
@@ -63,29 +63,5 @@ extension HTMLSanitizer.TidyTokenizer {
         let lower = byte | 0x20
         if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "f") { return lower - 87 }
         return nil
-    }
-
-    /// libxml2's `IS_CHAR`.
-    private static func isXMLChar(_ value: UInt32) -> Bool {
-        value == 0x9 || value == 0xA || value == 0xD || (value >= 0x20 && value <= 0xD7FF)
-            || (value >= 0xE000 && value <= 0xFFFD) || (value >= 0x10000 && value <= 0x10FFFF)
-    }
-
-    private static func appendUTF8(_ value: UInt32, to output: ByteBuffer) {
-        if value < 0x80 {
-            output.append(UInt8(value))
-        } else if value < 0x800 {
-            output.append(UInt8(0xC0 | (value >> 6)))
-            output.append(UInt8(0x80 | (value & 0x3F)))
-        } else if value < 0x10000 {
-            output.append(UInt8(0xE0 | (value >> 12)))
-            output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            output.append(UInt8(0x80 | (value & 0x3F)))
-        } else {
-            output.append(UInt8(0xF0 | (value >> 18)))
-            output.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
-            output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            output.append(UInt8(0x80 | (value & 0x3F)))
-        }
     }
 }

@@ -112,27 +112,11 @@ public struct HTMLSanitizer: Sendable {
         return false
     }
 
-    /// Windows-1252's characters for the C1 controls U+0080–U+009F, which only ever appear in feeds
-    /// as mis-decoded Windows-1252 (`don\u{92}t`, `&#146;`); HTML 5 maps `&#146;` the same way.
-    /// Zero means the code point is unassigned in Windows-1252 and stays as it is.
-    static let windows1252C1: [UInt16] = [
-        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
-    ]
-
-    /// Appends the UTF-8 of the Windows-1252 replacement for the C1 control whose second UTF-8
-    /// byte is `low` (0x80–0x9F); returns false when there is none.
-    static func appendWindows1252<Sink: ByteSink>(forC1 low: UInt8, to output: inout Sink) -> Bool {
-        let scalar = windows1252C1[Int(low &- 0x80)]
-        guard scalar != 0 else { return false }
-        if scalar < 0x800 {
-            output.append(UInt8(0xC0 | (scalar >> 6)))
-            output.append(UInt8(0x80 | (scalar & 0x3F)))
-        } else {
-            output.append(UInt8(0xE0 | (scalar >> 12)))
-            output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-            output.append(UInt8(0x80 | (scalar & 0x3F)))
-        }
+    /// Appends the windows-1252 character for the C1 control whose second UTF-8 byte is `low`
+    /// (0x80–0x9F); returns false when windows-1252 leaves that code point undefined.
+    static func appendWindows1252(forC1 low: UInt8, to output: ByteBuffer) -> Bool {
+        guard let scalar = Windows1252.replacement(forC1: UInt32(low)) else { return false }
+        output.append(scalar: scalar)
         return true
     }
 
@@ -195,8 +179,7 @@ public struct HTMLSanitizer: Sendable {
             case UInt8(ascii: "\"") where quotes: replacement = "&quot;"
             case 0xC2 where index + 1 < count && base[index + 1] >= 0x80 && base[index + 1] <= 0x9F:
                 output.append(UnsafeBufferPointer(start: base + runStart, count: index - runStart))
-                var sink = output
-                if !appendWindows1252(forC1: base[index + 1], to: &sink) {
+                if !appendWindows1252(forC1: base[index + 1], to: output) {
                     output.append(UnsafeBufferPointer(start: base + index, count: 2))
                 }
                 index += 2
@@ -231,8 +214,7 @@ public struct HTMLSanitizer: Sendable {
             }
         }
         if !needsWork && !previousWasSpace { return String(decoding: bytes, as: UTF8.self) }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
+        let output = ByteBuffer(capacity: bytes.count)
         var pendingSpace = false
         var index = 0
         while index < bytes.count {
@@ -245,13 +227,13 @@ public struct HTMLSanitizer: Sendable {
             if pendingSpace { output.append(0x20) }
             pendingSpace = false
             if byte == 0xC2, index < bytes.count, bytes[index] >= 0x80, bytes[index] <= 0x9F,
-                appendWindows1252(forC1: bytes[index], to: &output)
+                appendWindows1252(forC1: bytes[index], to: output)
             {
                 index += 1
                 continue
             }
             output.append(byte)
         }
-        return String(decoding: output, as: UTF8.self)
+        return output.string()
     }
 }

@@ -151,7 +151,7 @@ enum JSONFeedParser {
             datePublished = container.loose(.datePublished)
             dateModified = container.loose(.dateModified)
             authors = container.authors(.authors, single: .author)
-            tags = container.strings(.tags)
+            tags = container.objects(.tags)
             attachments = container.objects(.attachments)
         }
     }
@@ -210,8 +210,6 @@ extension KeyedDecodingContainer {
         }
         return result
     }
-
-    fileprivate func strings(_ key: Key) -> [String] { objects(key) }
 
     /// JSON Feed 1.1's `authors` array, else 1.0's single `author` object.
     fileprivate func authors<T: Decodable>(_ key: Key, single: Key) -> [T] {

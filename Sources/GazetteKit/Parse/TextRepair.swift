@@ -81,8 +81,7 @@ enum TextRepair {
                 continue
             }
             output.append(UnsafeBufferPointer(start: base + runStart, count: index - runStart))
-            var sink = output
-            Windows1252.appendUTF8(Windows1252.high[Int(low - 0x80)], to: &sink)
+            output.append(scalar: Windows1252.high[Int(low - 0x80)])
             index += 2
             runStart = index
         }

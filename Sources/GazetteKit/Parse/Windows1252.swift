@@ -9,31 +9,25 @@ enum Windows1252 {
         0x0153, 0x9D, 0x017E, 0x0178,
     ]
 
+    /// The character windows-1252 gives the C1 control `code` (0x80–0x9F), or nil for the five
+    /// code points it leaves undefined. Feeds use C1 controls only as mislabelled windows-1252
+    /// (`&#146;` for a right quote), and HTML 5 reads them so.
+    static func replacement(forC1 code: UInt32) -> UInt32? {
+        guard code >= 0x80, code <= 0x9F else { return nil }
+        let mapped = high[Int(code - 0x80)]
+        return mapped == code ? nil : mapped
+    }
+
     /// The document re-encoded as UTF-8.
-    static func utf8(from bytes: UnsafeRawBufferPointer) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 8)
+    static func utf8(from bytes: UnsafeRawBufferPointer) -> ByteBuffer {
+        let out = ByteBuffer(capacity: bytes.count + bytes.count / 8)
         for b in bytes {
             if b < 0x80 {
                 out.append(b)
                 continue
             }
-            let code = b < 0xA0 ? high[Int(b - 0x80)] : UInt32(b)
-            appendUTF8(code, to: &out)
+            out.append(scalar: b < 0xA0 ? high[Int(b - 0x80)] : UInt32(b))
         }
         return out
-    }
-
-    static func appendUTF8<Sink: ByteSink>(_ code: UInt32, to out: inout Sink) {
-        if code < 0x80 {
-            out.append(UInt8(code))
-        } else if code < 0x800 {
-            out.append(UInt8(0xC0 | (code >> 6)))
-            out.append(UInt8(0x80 | (code & 0x3F)))
-        } else {
-            out.append(UInt8(0xE0 | (code >> 12)))
-            out.append(UInt8(0x80 | ((code >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (code & 0x3F)))
-        }
     }
 }

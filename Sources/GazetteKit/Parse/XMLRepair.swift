@@ -127,7 +127,8 @@ enum XMLRepair {
         return out
     }
 
-    private static func isXMLChar(_ c: UInt32) -> Bool {
+    /// Whether XML allows the character `c` (libxml2's `IS_CHAR`).
+    static func isXMLChar(_ c: UInt32) -> Bool {
         c == 0x09 || c == 0x0A || c == 0x0D || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
             || (c >= 0x10000 && c <= 0x10FFFF)
     }

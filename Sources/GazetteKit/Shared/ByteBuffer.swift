@@ -63,6 +63,25 @@ final class ByteBuffer {
         text.withUTF8 { append($0) }
     }
 
+    /// Appends the UTF-8 encoding of the Unicode scalar value `scalar`.
+    func append(scalar: UInt32) {
+        if scalar < 0x80 {
+            append(UInt8(scalar))
+        } else if scalar < 0x800 {
+            append(UInt8(0xC0 | (scalar >> 6)))
+            append(UInt8(0x80 | (scalar & 0x3F)))
+        } else if scalar < 0x10000 {
+            append(UInt8(0xE0 | (scalar >> 12)))
+            append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            append(UInt8(0x80 | (scalar & 0x3F)))
+        } else {
+            append(UInt8(0xF0 | (scalar >> 18)))
+            append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+            append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            append(UInt8(0x80 | (scalar & 0x3F)))
+        }
+    }
+
     /// Appends a NUL-terminated C string, without its NUL.
     func append(cString: UnsafePointer<UInt8>) {
         append(UnsafeBufferPointer(start: cString, count: strlen(cString)))
@@ -90,11 +109,3 @@ final class ByteBuffer {
         capacity = newCapacity
     }
 }
-
-/// Something bytes can be appended to one at a time: `[UInt8]` and `ByteBuffer`.
-protocol ByteSink {
-    mutating func append(_ byte: UInt8)
-}
-
-extension Array: ByteSink where Element == UInt8 {}
-extension ByteBuffer: ByteSink {}
