@@ -189,29 +189,6 @@ import Testing
         #expect(compared > 1000)
     }
 
-    @Test func tidyTokenizerAgreesWithLibXMLOnCorpusFragments() throws {
-        guard let shared = Fixtures.shared else {
-            print("skipped: ../shared is absent")
-            return
-        }
-        let folder = shared.appendingPathComponent("corpus/realworld")
-        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-        var total = 0
-        var tidyCount = 0
-        for file in files where file.pathExtension == "xml" {
-            guard let data = try? Data(contentsOf: file) else { continue }
-            for fragment in Self.htmlFragments(in: String(decoding: data, as: UTF8.self)) {
-                total += 1
-                let paths = HTMLSanitizer.bothPaths(fragment, baseURL: Self.base)
-                guard let tidy = paths.tidy else { continue }
-                tidyCount += 1
-                #expect(tidy == paths.libxml, "\(file.lastPathComponent): \(fragment.prefix(300))")
-            }
-        }
-        print("tidy tokenizer took \(tidyCount) of \(total) corpus fragments")
-        #expect(total > 0)
-    }
-
     /// The tags (text between `<` and `>`) of an output, lower-cased.
     static func tags(of html: String) -> [String] {
         html.lowercased().split(separator: "<").dropFirst().map { String($0.prefix { $0 != ">" }) }

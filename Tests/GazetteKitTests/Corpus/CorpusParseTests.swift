@@ -3,14 +3,13 @@ import Testing
 
 @testable import GazetteKit
 
-/// Runs the parser over the shared real-world corpus: every file must parse, without crashing.
-@Suite struct FeedParserCorpusTests {
-    @Test func everyRealWorldFeedParses() throws {
-        guard let shared = Fixtures.shared else {
-            print("skipped: ../shared is absent")
-            return
-        }
-        let dir = shared.appendingPathComponent("corpus/realworld")
+/// Opt-in (needs `GAZETTE_SHARED`): every real-world feed of both corpus folders parses, without
+/// crashing, and every item has an id.
+@Suite struct CorpusParseTests {
+    @Test(Fixtures.needsShared, arguments: ["realworld", "realworld-more"])
+    func everyRealWorldFeedParses(folder: String) throws {
+        let shared = try #require(Fixtures.shared)
+        let dir = shared.appendingPathComponent("corpus/\(folder)")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
             .filter { $0.hasSuffix(".xml") || $0.hasSuffix(".json") || $0.hasSuffix(".rss") || $0.hasSuffix(".atom") }
         var failures: [String] = []
