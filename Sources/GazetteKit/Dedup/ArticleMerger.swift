@@ -13,7 +13,10 @@ import Foundation
 ///   change without the feed stating a newer updated date).
 /// - `content`: the richest, i.e. the longest sanitized content of any copy (first seen on ties);
 ///   `summary` likewise the longest summary.
-/// - `authors`, `categories` (case-insensitive) and `enclosures` (by URL): the union in copy order.
+/// - `authors`: the first copy's (the one published as `atom:source`), so a story is credited to the
+///   copy it names as its source; none when that copy names none (the publisher then credits the
+///   source feed), never another copy's.
+/// - `categories` (case-insensitive) and `enclosures` (by URL): the union in copy order.
 /// - `image`: the first copy's that has one.
 /// - `sources`: one per copy, in the order they were first seen.
 public enum ArticleMerger {
@@ -47,7 +50,7 @@ public enum ArticleMerger {
             published: items.compactMap(\.published).min(),
             updated: updatedDates.max(),
             firstSeen: firstSeen,
-            authors: union(items.flatMap(\.authors)) { $0 },
+            authors: union(first.item.authors) { $0 },
             summary: longest(items.map(\.summary)),
             content: longest(items.map(\.content)),
             categories: union(items.flatMap(\.categories)) { $0.lowercased() },

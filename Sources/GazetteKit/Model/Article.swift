@@ -51,6 +51,16 @@ public struct Article: Sendable, Hashable, Codable {
 
     /// The date to sort and publish by: updated, else published, else first seen.
     public var effectiveUpdated: Date { updated ?? published ?? firstSeen }
-    /// The date to show as published: published, else first seen (never "now").
-    public var effectivePublished: Date { published ?? firstSeen }
+    /// The date to show as published (never "now"), and never later than `effectiveUpdated`:
+    /// - the sources' publication date (`published`);
+    /// - else the earliest date known of any kind: a source's other date (RSS 1.0 `dc:date`, Atom
+    ///   `updated`) or the first-seen time, whichever is earlier — a story cannot have been
+    ///   published after Gazette saw it, and an `updated` that Gazette recorded itself (a change
+    ///   it saw) is always later than the first-seen time.
+    ///
+    /// Computed from stored fields, so articles stored before this rule are published right
+    /// without being fetched again.
+    public var effectivePublished: Date {
+        min(published ?? min(updated ?? firstSeen, firstSeen), effectiveUpdated)
+    }
 }

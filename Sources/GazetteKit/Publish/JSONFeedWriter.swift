@@ -58,9 +58,10 @@ struct JSONFeedWriter {
                     Attachment(url: $0.url, mimeType: $0.type ?? "application/octet-stream", sizeInBytes: $0.length)
                 },
             gazette: GazetteExtension(
-                source: entry.source.map { SourceRef(title: $0.title, homePageURL: $0.link, feedURL: $0.feedURL) },
+                source: entry.source.map { SourceRef(title: $0.title, homePageURL: $0.link, feedURL: $0.feedURL, url: entry.link) },
                 alsoReportedBy: entry.mentions.isEmpty
-                    ? nil : entry.mentions.map { SourceRef(title: $0.title, homePageURL: $0.url, feedURL: nil) }
+                    ? nil
+                    : entry.mentions.map { SourceRef(title: $0.title, homePageURL: $0.homePage, feedURL: $0.feedURL, url: $0.url) }
             )
         )
     }
@@ -97,13 +98,16 @@ struct JSONFeedWriter {
         }
     }
 
+    /// A feed that carried the item, named like a JSON Feed's top level (`title`, `home_page_url`,
+    /// `feed_url`), plus `url`: that feed's link to the story.
     private struct SourceRef: Encodable {
         var title: String?
         var homePageURL: String?
         var feedURL: String?
+        var url: String?
 
         enum CodingKeys: String, CodingKey {
-            case title, homePageURL = "home_page_url", feedURL = "feed_url"
+            case title, url, homePageURL = "home_page_url", feedURL = "feed_url"
         }
     }
 

@@ -25,7 +25,12 @@ struct PublishedEntry: Sendable, Hashable {
     /// Another feed that carried the same story ("Also reported by").
     struct Mention: Sendable, Hashable {
         var title: String
+        /// That feed's link to the story (without click tracking), else its home page.
         var url: String?
+        /// That feed's home page (its alternate link).
+        var homePage: String?
+        /// That feed's own URL, when it is a web URL.
+        var feedURL: String?
     }
 
     var id: String
@@ -49,7 +54,8 @@ struct PublishedEntry: Sendable, Hashable {
     init(article: Article) {
         id = PublishedEntry.publishedID(for: article)
         title = PublishedEntry.text(article.title) ?? ""
-        link = PublishURL.web(article.link) ?? article.sources.lazy.compactMap { PublishURL.web($0.link) }.first
+        link = (PublishURL.web(article.link) ?? article.sources.lazy.compactMap { PublishURL.web($0.link) }.first)
+            .map(PublishURL.withoutTracking)
         published = article.effectivePublished
         updated = article.effectiveUpdated
 
@@ -80,7 +86,7 @@ struct PublishedEntry: Sendable, Hashable {
             return Enclosure(url: url, type: type, length: length)
         }
         image = PublishURL.web(article.image)
-        source = first.flatMap(PublishedEntry.source)
+        source = first.map(PublishedEntry.source)
     }
 
     /// The article's id when it is a usable absolute IRI (RFC 4287 §4.2.6: an id must not change when
@@ -142,24 +148,32 @@ struct PublishedEntry: Sendable, Hashable {
         return type
     }
 
-    private static func source(_ source: ArticleSource) -> Source? {
+    /// The first copy's feed as `atom:source`. Its `id` (RFC 4287 §4.2.11 recommends one) is the
+    /// feed's own id (its atom:id or self URL), else its web URL, else — for a local file source,
+    /// whose path is nobody else's business — a `urn:uuid:` derived from its key, stable forever.
+    private static func source(_ source: ArticleSource) -> Source {
         let feedURL = PublishURL.web(source.feedKey)
-        let result = Source(
-            id: PublishURL.identifier(text(source.feedID)) ?? feedURL,
+        return Source(
+            id: PublishURL.identifier(text(source.feedID)) ?? feedURL
+                ?? NameBasedUUID.urn(name: "gazette-feed:" + source.feedKey),
             title: text(source.feedTitle),
             link: PublishURL.web(source.feedLink),
             feedURL: feedURL
         )
-        return result.id == nil && result.title == nil && result.link == nil && result.feedURL == nil ? nil : result
     }
 
     private static func mentions(of article: Article) -> [Mention] {
         var seen: Set<String> = [article.sources.first?.feedKey ?? ""]
         var mentions: [Mention] = []
         for source in article.sources.dropFirst() where seen.insert(source.feedKey).inserted {
-            let url = PublishURL.web(source.link) ?? PublishURL.web(source.feedLink)
-            let host = (url ?? PublishURL.web(source.feedKey)).flatMap { URL(string: $0)?.host }
-            mentions.append(Mention(title: text(source.feedTitle) ?? host ?? "another source", url: url))
+            let homePage = PublishURL.web(source.feedLink)
+            let feedURL = PublishURL.web(source.feedKey)
+            let url = PublishURL.web(source.link).map(PublishURL.withoutTracking) ?? homePage
+            let host = (url ?? feedURL).flatMap { URL(string: $0)?.host }
+            mentions.append(
+                Mention(
+                    title: text(source.feedTitle) ?? host ?? "another source", url: url, homePage: homePage,
+                    feedURL: feedURL))
         }
         return mentions
     }

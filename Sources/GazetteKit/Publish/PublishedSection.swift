@@ -35,12 +35,12 @@ struct PublishedSection: Sendable, Hashable {
         return text.hasSuffix("/") ? text : text + "/"
     }
 
-    /// A URL derived from the site configuration when it is an absolute IRI without a script-like
-    /// scheme (`file:` is allowed here, for sites previewed from disk).
+    /// A URL derived from the site configuration, as a URI (see `PublishURL.uri(_:)`), when it is an
+    /// absolute IRI without a script-like scheme (`file:` is allowed here, for sites previewed from disk).
     static func siteLink(_ text: String?) -> String? {
-        guard let text, let scheme = PublishURL.absoluteIRIScheme(text),
+        guard let text, let uri = PublishURL.uri(text), let scheme = PublishURL.absoluteIRIScheme(uri),
             !["javascript", "vbscript", "data"].contains(scheme)
         else { return nil }
-        return text
+        return uri
     }
 }

@@ -14,21 +14,25 @@ extension ArticleStore {
     ///   - feedKey: the feed's URL as written in `feeds.json`.
     ///   - feedTitle: the display name (`name` in feeds.json); `nil` uses the feed's own title.
     ///   - fetchState: saved as this feed's state (its `feedKey` is set to `feedKey`).
-    ///   - now: the run's time, recorded as first-seen time of new articles and copies.
+    ///   - now: the run's time, recorded as first-seen time of new articles and copies. Dates more
+    ///     than a day after it (or before 1970) are not believed and not stored (`TrustedDates`).
     public func ingest(
         feedKey: String, feedTitle: String?, parsed: ParsedFeed, fetchState: FeedFetchState, now: Date
     ) throws(StoreError) -> IngestReport {
         let feed = FeedInfo(
             title: feedTitle ?? parsed.title, link: parsed.link, feedID: parsed.id ?? parsed.feedURL,
             updated: parsed.updated)
-        let identities = EntryIdentity.identities(for: parsed.items, siteLink: parsed.link)
+        let checked = parsed.items.map { TrustedDates.trusted($0, fetchedAt: now) }
+        let items = checked.map(\.item)
+        let identities = EntryIdentity.identities(for: items, siteLink: parsed.link)
         let rule = duplicateRule
         return try write("storing the entries of \(feedKey)") { db in
             try Self.saveFeedInfo(feed, feedKey: feedKey, db: db)
             var session = IngestSession(db: db, feedKey: feedKey, feed: feed, now: now, rule: rule)
-            for (item, identity) in zip(parsed.items, identities) {
+            for (item, identity) in zip(items, identities) {
                 try session.ingest(item, identity: identity)
             }
+            session.report.untrustedDates = checked.reduce(0) { $0 + $1.dropped }
             var state = fetchState
             state.feedKey = feedKey
             try Self.upsert(state, db)

@@ -14,6 +14,9 @@ public struct IngestReport: Sendable, Hashable, Codable {
     public var expired: Int = 0
     /// Entries repeating another entry of the same document: ignored.
     public var duplicatesInDocument: Int = 0
+    /// Dates not believed (more than a day ahead of the fetch, or before 1970; see `TrustedDates`)
+    /// and therefore not stored.
+    public var untrustedDates: Int = 0
 
     /// An empty report for `feedKey`.
     public init(feedKey: String) { self.feedKey = feedKey }

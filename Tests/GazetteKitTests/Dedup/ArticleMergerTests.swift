@@ -32,11 +32,22 @@ import Testing
         #expect(article.updated == TestDates.days(3))  // latest
         #expect(article.content == "<p>The longest text of all the copies.</p>")
         #expect(article.summary == "<p>A longer summary.</p>")
-        #expect(article.authors.map(\.name) == ["Press office", "Jo Reporter"])
+        #expect(article.authors.map(\.name) == ["Press office"])  // the first copy's: it is the source
         #expect(article.categories == ["Transport", "Roads", "News"])
         #expect(article.enclosures.count == 1)
         #expect(article.image == "https://paper.example/b.jpg")
         #expect(article.sources.map(\.feedKey) == ["council", "paper"])
+    }
+
+    @Test func creditGoesToTheFirstCopyEvenWhenItNamesNoAuthor() throws {
+        let wire = FeedItem(id: "w", title: "Harbour wall", link: "https://harbour.example/wall")
+        let paper = FeedItem(id: "p", title: "Harbour wall", link: "https://harbour.example/wall", authors: [Person(name: "Jo Reporter")])
+        let article = try #require(
+            ArticleMerger.merge(
+                id: "w", firstSeen: TestDates.days(0), changedAt: nil, copies: [copy("wire", wire, seen: 0), copy("paper", paper, seen: 1)])
+        )
+        #expect(article.authors.isEmpty)
+        #expect(article.sources.map(\.feedKey) == ["wire", "paper"])
     }
 
     @Test func changeSeenByGazetteCountsAsUpdateTime() throws {

@@ -71,4 +71,39 @@ import Testing
         let article = Article(id: "x:1", title: "t", firstSeen: Self.seen, categories: ["a", " a ", "", "b", "\u{1}"])
         #expect(PublishedEntry(article: article).categories == ["a", "b"])
     }
+
+    @Test func sourceAlwaysHasAnIDEvenForALocalFile() {
+        var withFeedID = Self.source("https://a.example/feed")
+        withFeedID.feedID = "tag:a.example,2025:feed"
+        #expect(
+            PublishedEntry(article: Article(id: "x:1", title: "t", firstSeen: Self.seen, sources: [withFeedID])).source?.id
+                == "tag:a.example,2025:feed")
+        let web = Article(id: "x:1", title: "t", firstSeen: Self.seen, sources: [Self.source("https://a.example/feed")])
+        #expect(PublishedEntry(article: web).source?.id == "https://a.example/feed")
+        let file = Article(id: "x:1", title: "t", firstSeen: Self.seen, sources: [Self.source("feeds/council.xml")])
+        let id = PublishedEntry(article: file).source?.id
+        #expect(id == NameBasedUUID.urn(name: "gazette-feed:feeds/council.xml"))
+        #expect(PublishedEntry(article: file).source?.feedURL == nil)
+    }
+
+    @Test func linkIsPublishedWithoutClickTrackingAndAsAURI() {
+        let article = Article(
+            id: "x:1", title: "t", link: "https://a.example/ü?id=7&utm_source=rss&fbclid=x", firstSeen: Self.seen)
+        #expect(PublishedEntry(article: article).link == "https://a.example/%C3%BC?id=7")
+    }
+
+    @Test func mentionsNameTheOtherFeedsHomePageApartFromTheirLinkToTheStory() {
+        var other = Self.source("https://b.example/feed", title: "B", link: "https://b.example/story?utm_medium=rss")
+        other.feedLink = "https://b.example/"
+        var siteOnly = Self.source("https://c.example/feed", title: "C")
+        siteOnly.feedLink = "https://c.example/"
+        let article = Article(
+            id: "x:1", title: "t", firstSeen: Self.seen, sources: [Self.source("https://a.example/feed"), other, siteOnly])
+        let mentions = PublishedEntry(article: article).mentions
+        #expect(
+            mentions == [
+                .init(title: "B", url: "https://b.example/story", homePage: "https://b.example/", feedURL: "https://b.example/feed"),
+                .init(title: "C", url: "https://c.example/", homePage: "https://c.example/", feedURL: "https://c.example/feed"),
+            ])
+    }
 }
