@@ -12,11 +12,15 @@ Prints one line per check: its name, the count, and up to three examples.
 - DuplicateUpdated: entries with the same id and updated (RFC 4287 4.1.1); also reported is the
   looser "SameUpdated": entries sharing an updated value.
 - MissingTextualContent: an entry with neither content nor summary.
-- DangerousStyleAttr: a style attribute in entry HTML.
-- BadCharacters: C1 control characters (U+0080-U+009F, usually windows-1252 read as latin-1).
+- DangerousStyleAttr: a style attribute in entry HTML that the validator's checkStyle rejects (its
+  character gauntlet, then properties and shorthand keywords outside the safe lists, taken from
+  feedparser's sanitizer, which shares them; needs feedparser installed).
+- BadCharacters: C1 control characters (U+0080-U+009F, usually windows-1252 read as latin-1) in
+  any text, and character references to them or to U+FFFD in entry HTML (the validator's test).
 """
 import collections
 import glob
+import html
 import os
 import re
 import sys
@@ -25,8 +29,25 @@ import xml.etree.ElementTree as ET
 
 A = "{http://www.w3.org/2005/Atom}"
 URI_CHARS = re.compile(r"^[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,#]*$")
-STYLE = re.compile(r"<[^>]*\sstyle\s*=", re.I)
+STYLE = re.compile(r"""\sstyle\s*=\s*("([^"]*)"|'([^']*)')""", re.I)
+GAUNTLET = re.compile(r"""^([:,;#%.\sa-zA-Z0-9!]|\w-\w|'[\s\w]+'|"[\s\w]+"|\([\d,\s]+\))*$""")
+DECLARATIONS = re.compile(r"^(\s*[-\w]+\s*:\s*[^:;]*(;|$))*$")
+
+
+def unsafe_style(style):
+    """The validator's checkStyle: what in `style` it calls dangerous (empty when nothing)."""
+    from feedparser.sanitizer import _HTMLSanitizer as S
+    if not GAUNTLET.match(style) or not DECLARATIONS.match(style):
+        return [style]
+    unsafe = []
+    for prop, value in re.findall(r"([-\w]+)\s*:\s*([^:;]*)", style.lower()):
+        if prop not in S.acceptable_css_properties:
+            unsafe.append(prop)
+        elif prop.split("-")[0] in ["background", "border", "margin", "padding"]:
+            unsafe += [k for k in value.split() if k not in S.acceptable_css_keywords and not S.valid_css_values.match(k)]
+    return unsafe
 C1 = re.compile("[\u0080-\u009f]")
+BAD_REFERENCE = re.compile(r"&#(x0*(8[0-9a-f]|9[0-9a-f]|fffd)|0*(12[89]|1[3-5][0-9]|65533));", re.I)
 
 
 def main():
@@ -68,8 +89,14 @@ def main():
             if content is None and summary is None:
                 found["MissingTextualContent"].append(f"{name}: {entry_id}")
             for part in (content, summary):
-                if part is not None and part.get("type") == "html" and STYLE.search(part.text or ""):
-                    found["DangerousStyleAttr"].append(f"{name}: {entry_id}")
+                if part is None or part.get("type") != "html":
+                    continue
+                for match in BAD_REFERENCE.finditer(part.text or ""):
+                    found["BadCharacters"].append(f"{name}: {match.group()}")
+                for match in STYLE.finditer(part.text or ""):
+                    style = html.unescape(match.group(2) if match.group(2) is not None else match.group(3))
+                    if unsafe_style(style):
+                        found["DangerousStyleAttr"].append(f"{name}: {unsafe_style(style)[0]}")
         for value, count in updated.items():
             if count > 1:
                 found["SameUpdated"].extend([f"{name}: {value}"] * count)

@@ -18,14 +18,19 @@ import Foundation
 /// - Entry `id` = the article id when it is an absolute IRI (not `javascript:`/`data:`/`file:`…), else
 ///   `urn:uuid:` version 5 of the first source's feed key and the article id: stable forever.
 /// - Entries: newest `effectiveUpdated` first, ties by id; `maxEntries` per section and
-///   `maxPerSource` per first source. Undated articles use their first-seen time.
+///   `maxPerSource` per first source. Undated articles use their first-seen time; a date more than
+///   a day ahead of the fetch that brought it was never stored (`TrustedDates`).
+/// - Entry `published` = `Article.effectivePublished`: the source's publication date, else its
+///   earliest date (or the first-seen time when earlier), never later than `updated`.
 /// - A merged article's other sources: an "Also reported by: …" paragraph at the end of the content
 ///   and one `link rel="related"` each (not `via`, which Gazette's own parser reads as the original
-///   link); the first source is the entry's `atom:source` (id, title, links; no `updated`, which
-///   the store only knows as the feed's latest value: it would change every section on every fetch).
-/// - Links, enclosures, images and author URIs are published only when they are `http(s)` URLs;
-///   forbidden XML characters are removed from every value; article HTML is escaped as text, and
-///   HTML that still looks active (see `UnsanitizedHTMLGuard`) is shown as visible source instead.
+///   link); the first source is the entry's `atom:source` (always with an `id`: the feed's id, else
+///   its URL, else a `urn:uuid:` of its key) and the one credited when the article names no author.
+/// - Links, enclosures, images and author URIs are published only when they are `http(s)` URLs, and
+///   as URIs (`PublishURL.uri(_:)`: IDNA hosts, UTF-8 percent-encoding); an entry's link loses
+///   click-tracking parameters. Forbidden XML characters are removed from every value; article HTML
+///   is escaped as text, and HTML that still looks active (see `UnsanitizedHTMLGuard`) is shown as
+///   visible source instead.
 public struct Publisher: Sendable {
     public var site: SiteConfig
     public var outputDirectory: URL

@@ -127,6 +127,7 @@ public struct GazetteRunner: Sendable {
             let inputs: [SectionInput]
             let sources: [SourceListing]
             do {
+                try store.forgetUntrustedDates(now: now)
                 let retention = try store.applyRetention(
                     now: now, maxAge: options.retention, keepPerFeed: options.keepPerFeed)
                 summary.expiredArticles = retention.expiredArticleIDs.count
@@ -164,6 +165,7 @@ public struct GazetteRunner: Sendable {
         let sources: [SourceListing]
         do {
             let store = try ArticleStore(path: databasePath)
+            try store.forgetUntrustedDates(now: Date())
             let assembler = SectionAssembler(config: config, store: store)
             inputs = try assembler.sectionInputs()
             sources = try assembler.sourceListings()

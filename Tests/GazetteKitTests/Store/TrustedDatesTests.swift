@@ -38,3 +38,29 @@ import Testing
         #expect(try temp.store.article(id: "future")?.effectiveUpdated == now)
     }
 }
+
+/// Stores written before the rule are repaired on the next run or publish, without a re-fetch.
+@Suite struct ForgetUntrustedDatesTests {
+    @Test func storedFutureAndPre1970DatesAreDroppedAndTheArticleRebuilt() throws {
+        let temp = try TemporaryStore()
+        defer { temp.directory.remove() }
+        // Stored by a Gazette that believed every date (simulated by a clock far ahead).
+        let year2035 = try #require(FeedDate.parse("2035-01-01T00:00:00Z"))
+        let clockAhead = try #require(FeedDate.parse("2040-01-01T00:00:00Z"))
+        try temp.ingest(
+            "f",
+            [
+                FeedItem(id: "future", title: "Festival 2035", link: "https://x.example/f", published: year2035),
+                FeedItem(id: "fine", title: "Fine", link: "https://x.example/g", published: TestDates.days(-1)),
+            ], now: clockAhead)
+        #expect(try temp.store.article(id: "future")?.published == year2035)
+
+        let repaired = try temp.store.forgetUntrustedDates(now: TestDates.days(0))
+        #expect(repaired == ["future"])
+        let future = try #require(try temp.store.article(id: "future"))
+        #expect(future.published == nil && future.updated == nil)
+        #expect(future.effectiveUpdated == future.firstSeen)
+        #expect(try temp.store.article(id: "fine")?.published == TestDates.days(-1))
+        #expect(try temp.store.forgetUntrustedDates(now: TestDates.days(0)).isEmpty)
+    }
+}
