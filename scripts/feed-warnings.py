@@ -7,6 +7,7 @@ Prints one line per check: its name, the count, and up to three examples.
 
 - InvalidIRI (error): a link href, uri, icon, logo or id with a character outside RFC 2396's
   (the validator's test: ASCII letters, digits and ;/?:@&=+$.-_!~*'()%,#).
+- InvalidTAG / InvalidURN (errors): a tag: or urn: id the validator's patterns reject.
 - MissingSourceElement: an atom:source without an id.
 - ImplausibleDate: published/updated after RUN_TIME + 1 day (default: now) or before 1970.
 - DuplicateUpdated: entries with the same id and updated (RFC 4287 4.1.1); also reported is the
@@ -46,6 +47,8 @@ def unsafe_style(style):
         elif prop.split("-")[0] in ["background", "border", "margin", "padding"]:
             unsafe += [k for k in value.split() if k not in S.acceptable_css_keywords and not S.valid_css_values.match(k)]
     return unsafe
+TAG = re.compile(r"^tag:([a-z0-9\-\._]+?@)?[a-z0-9\.\-]+?,\d{4}(-\d{2}(-\d{2})?)?:[0-9a-zA-Z;/\?:@&=+$\.\-_!~*'\(\)%,]*(#[0-9a-zA-Z;/\?:@&=+$\.\-_!~*'\(\)%,]*)?$")
+URN = re.compile(r"^[Uu][Rr][Nn]:[a-zA-Z0-9][a-zA-Z0-9-]{1,31}:([a-zA-Z0-9()+,\.:=@;$_!*'\-]|%[0-9A-Fa-f]{2})+$")
 C1 = re.compile("[\u0080-\u009f]")
 BAD_REFERENCE = re.compile(r"&#(x0*(8[0-9a-f]|9[0-9a-f]|fffd)|0*(12[89]|1[3-5][0-9]|65533));", re.I)
 
@@ -67,6 +70,12 @@ def main():
             for value in values:
                 if not URI_CHARS.match(value):
                     found["InvalidIRI"].append(f"{name}: {value}")
+            if el.tag == A + "id":
+                value = el.text or ""
+                if value.lower().startswith("tag:") and not TAG.match(value):
+                    found["InvalidTAG"].append(f"{name}: {value}")
+                if value.lower().startswith("urn:") and not URN.match(value):
+                    found["InvalidURN"].append(f"{name}: {value}")
             if el.tag in (A + "published", A + "updated"):
                 value = el.text or ""
                 if value > latest or value < "1970":
@@ -100,7 +109,7 @@ def main():
         for value, count in updated.items():
             if count > 1:
                 found["SameUpdated"].extend([f"{name}: {value}"] * count)
-    for check in ["InvalidIRI", "MissingSourceElement", "ImplausibleDate", "DuplicateUpdated", "SameUpdated",
+    for check in ["InvalidIRI", "InvalidTAG", "InvalidURN", "MissingSourceElement", "ImplausibleDate", "DuplicateUpdated", "SameUpdated",
                   "MissingTextualContent", "DangerousStyleAttr", "BadCharacters"]:
         examples = found[check]
         print(f"{check}\t{len(examples)}\t" + " | ".join(examples[:3]))

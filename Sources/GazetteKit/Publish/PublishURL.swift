@@ -21,10 +21,78 @@ enum PublishURL {
     ///
     /// Kept exactly as the source wrote it (not mapped to a URI): RFC 4287 §4.2.6.1 forbids changing
     /// an entry's id when it is republished, and readers compare ids character by character.
+    /// A `tag:` id must also follow RFC 4151 and a `urn:` id RFC 8141's syntax (as validators check
+    /// them): a malformed one is treated like any other non-IRI id.
     static func identifier(_ text: String?) -> String? {
         guard let text, let scheme = absoluteIRIScheme(text), !unsafeSchemes.contains(scheme) else { return nil }
-        return text
+        switch scheme {
+        case "tag": return isTagURI(text) ? text : nil
+        case "urn": return isURN(text) ? text : nil
+        default: return text
+        }
     }
+
+    /// RFC 4151 in the form feed validators accept: `tag:` [local `@`] lower-case DNS name `,`
+    /// `yyyy[-mm[-dd]]` `:` specific part [`#` fragment], all in ASCII.
+    static func isTagURI(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard text.hasPrefix("tag:"), let comma = scalars.firstIndex(of: ",") else { return false }
+        let entity = scalars[4..<comma]
+        let domain: ArraySlice<Unicode.Scalar>
+        if let at = entity.firstIndex(of: "@") {
+            let local = entity[..<at]
+            guard !local.isEmpty, local.allSatisfy({ isLowerAlphanumeric($0) || "-._".unicodeScalars.contains($0) }) else {
+                return false
+            }
+            domain = entity[(at + 1)...]
+        } else {
+            domain = entity
+        }
+        guard !domain.isEmpty, domain.allSatisfy({ isLowerAlphanumeric($0) || $0 == "." || $0 == "-" }) else { return false }
+        var index = comma + 1
+        func digits(_ count: Int) -> Bool {
+            guard index + count <= scalars.count, scalars[index..<(index + count)].allSatisfy(isDigit) else { return false }
+            index += count
+            return true
+        }
+        guard digits(4) else { return false }
+        for _ in 0..<2 where index < scalars.count && scalars[index] == "-" {
+            index += 1
+            guard digits(2) else { return false }
+        }
+        guard index < scalars.count, scalars[index] == ":" else { return false }
+        let specific = scalars[(index + 1)...]
+        let fragment = specific.firstIndex(of: "#")
+        let allowed = { (s: Unicode.Scalar) in isLetter(s) || isDigit(s) || ";/?:@&=+$.-_!~*'()%,".unicodeScalars.contains(s) }
+        return specific[..<(fragment ?? specific.endIndex)].allSatisfy(allowed)
+            && (fragment.map { specific[($0 + 1)...].allSatisfy(allowed) } ?? true)
+    }
+
+    /// RFC 8141's URN syntax as feed validators check it: `urn:` NID (2–32 letters, digits, `-`,
+    /// not starting with `-`) `:` and a non-empty NSS of URN characters and percent-escapes.
+    static func isURN(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > 4, text.lowercased().hasPrefix("urn:") else { return false }
+        guard let colon = scalars[4...].firstIndex(of: ":") else { return false }
+        let nid = scalars[4..<colon]
+        guard (2...32).contains(nid.count), let first = nid.first, isLetter(first) || isDigit(first),
+            nid.allSatisfy({ isLetter($0) || isDigit($0) || $0 == "-" })
+        else { return false }
+        let nss = scalars[(colon + 1)...]
+        guard !nss.isEmpty else { return false }
+        for index in nss.indices {
+            let s = nss[index]
+            if s == "%" {
+                guard isEscape(nss, at: index) else { return false }
+            } else if !(isLetter(s) || isDigit(s) || "()+,.:=@;$_!*'-".unicodeScalars.contains(s)) {
+                // The hex digits of an escape are letters or digits: already accepted.
+                return false
+            }
+        }
+        return true
+    }
+
+    private static func isLowerAlphanumeric(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) || isDigit(s) }
 
     /// `link` without the query parameters that only track a click (`utm_*`, `fbclid`, …; see
     /// `clickTrackingParameters`), keeping every other parameter in its order and spelling.

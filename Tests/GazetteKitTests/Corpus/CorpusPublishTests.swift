@@ -11,6 +11,16 @@ import Testing
 @Suite(.serialized) struct CorpusPublishTests {
     static let sectionCount = 4
 
+    /// The W3C Feed Validator's patterns for `tag:` (RFC 4151) and `urn:` ids; a mismatch is an error there.
+    nonisolated(unsafe) static let idPatterns: [String: NSRegularExpression] = [
+        "tag:": try! NSRegularExpression(
+            pattern:
+                #"^tag:([a-z0-9\-\._]+?@)?[a-z0-9\.\-]+?,\d{4}(-\d{2}(-\d{2})?)?:[0-9a-zA-Z;/\?:@&=+$\.\-_!~*'\(\)%,]*(#[0-9a-zA-Z;/\?:@&=+$\.\-_!~*'\(\)%,]*)?$"#
+        ),
+        "urn:": try! NSRegularExpression(
+            pattern: #"^[Uu][Rr][Nn]:[a-zA-Z0-9][a-zA-Z0-9-]{1,31}:([a-zA-Z0-9()+,\.:=@;$_!*'\-]|%[0-9A-Fa-f]{2})+$"#),
+    ]
+
     /// The corpus feed files of both folders.
     static func corpusFiles(_ shared: URL) throws -> [URL] {
         var files: [URL] = []
@@ -92,6 +102,11 @@ import Testing
                 case "generator": checkURL(node.attributes["uri"] ?? "", "\(name) generator")
                 case "id":
                     if PublishURL.absoluteIRIScheme(node.text) == nil { problems.append("\(name): id not an IRI: \(node.text)") }
+                    if let pattern = Self.idPatterns.first(where: { node.text.lowercased().hasPrefix($0.key) })?.value,
+                        pattern.firstMatch(in: node.text, range: NSRange(node.text.startIndex..., in: node.text)) == nil
+                    {
+                        problems.append("\(name): malformed id: \(node.text)")
+                    }
                 case "source":
                     if node.first("id") == nil { problems.append("\(name): source without id") }
                 case "entry": entries += 1

@@ -62,6 +62,25 @@ import Testing
         #expect(PublishURL.withoutTracking(link) == expected)
     }
 
+    /// Validators reject a `tag:` id without an RFC 4151 date and a `urn:` with characters URNs
+    /// exclude: such ids are published as derived `urn:uuid:`s, like any other non-IRI id.
+    @Test(arguments: [
+        "tag:www.bofh.org.uk:Article3306", "tag:Example.com,2025:x", "tag:example.com,25:x", "tag:example.com,2025-1:x",
+        "tag:example.com,2025:a b", "tag:example.com,2025:ü", "urn:x:", "urn:-x:y", "urn:isbn:0-486/27557-4", "urn:a:b",
+        "urn:x:%zz",
+    ])
+    func rejectsMalformedTagAndURNIdentifiers(id: String) {
+        #expect(PublishURL.identifier(id) == nil)
+    }
+
+    @Test(arguments: [
+        "tag:example.com,2025:post-1", "tag:jo@example.com,2025-03-10:x/y?z#frag", "tag:example.com,2025-03:",
+        "urn:isbn:0-486-27557-4", "URN:NBN:de:bvb:19-146642", "urn:ietf:rfc:%32%30",
+    ])
+    func acceptsWellFormedTagAndURNIdentifiers(id: String) {
+        #expect(PublishURL.identifier(id) == id)
+    }
+
     @Test(arguments: ["12345", "post-1", "not an iri", "javascript:alert(1)", "data:,x", "x:", ":x", "1abc:def", "a\"b:c"])
     func rejectsRelativeMalformedOrScriptIdentifiers(id: String) {
         #expect(PublishURL.identifier(id) == nil)
