@@ -12,7 +12,7 @@ import Testing
     static let sectionCount = 4
 
     /// The W3C Feed Validator's patterns for `tag:` (RFC 4151) and `urn:` ids; a mismatch is an error there.
-    nonisolated(unsafe) static let idPatterns: [String: NSRegularExpression] = [
+    static let idPatterns: [String: NSRegularExpression] = [
         "tag:": try! NSRegularExpression(
             pattern:
                 #"^tag:([a-z0-9\-\._]+?@)?[a-z0-9\.\-]+?,\d{4}(-\d{2}(-\d{2})?)?:[0-9a-zA-Z;/\?:@&=+$\.\-_!~*'\(\)%,]*(#[0-9a-zA-Z;/\?:@&=+$\.\-_!~*'\(\)%,]*)?$"#
