@@ -21,7 +21,7 @@ public struct SourceHealth: Sendable {
                 return Line(text: parts.joined(separator: " — "), isProblem: false)
             }
             parts.append("last success " + (state.lastSuccess.map { relative($0, now: now) } ?? "never"))
-            if let count = state.itemCount { parts.append("\(count) items") }
+            if let count = state.itemCount { parts.append(RunSummary.count(count, "item", "items")) }
             if let error = state.lastError {
                 problem = true
                 parts.append("ERROR (\(state.consecutiveFailures)×): \(error)")
@@ -35,6 +35,9 @@ public struct SourceHealth: Sendable {
             if let moved = state.movedTo {
                 problem = true
                 parts.append("MOVED permanently to \(moved): update feeds.json")
+            }
+            if let recovered = state.recoveredXML {
+                parts.append("malformed XML, recovered (\(recovered))")
             }
             if feed.html != nil, state.lastMatchCount == 0 {
                 problem = true
