@@ -84,7 +84,9 @@ struct AddCommand: AsyncParsableCommand {
                 }
             }
             let newest = parsed.items.max { ($0.published ?? .distantPast) < ($1.published ?? .distantPast) }
-            print("Found: \(parsed.title ?? "(untitled)") — \(parsed.format.rawValue), \(RunSummary.count(parsed.items.count, "item", "items"))")
+            print(
+                "Found: \(parsed.title ?? "(untitled)") — \(parsed.format.rawValue), \(RunSummary.count(parsed.items.count, "item", "items"))"
+            )
             if let newest { print("Newest: \(newest.title ?? newest.link ?? newest.id)") }
             let key = discoveredFrom == nil ? url : feedURL.absoluteString
             if discoveredFrom != nil, let listed = config.listedFeed(sameAs: feedURL) {
@@ -97,7 +99,8 @@ struct AddCommand: AsyncParsableCommand {
                 Console.error(error.description)
                 throw ExitCode(2)
             }
-            print("Added \(key) to \(common.config) in \(sections.count == 1 ? "section" : "sections") \(sections.joined(separator: ", ")).")
+            print(
+                "Added \(key) to \(common.config) in \(sections.count == 1 ? "section" : "sections") \(sections.joined(separator: ", ")).")
         }
     }
 

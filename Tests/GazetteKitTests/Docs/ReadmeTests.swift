@@ -27,14 +27,10 @@ import Testing
         let text = try Self.readme()
         #expect(!text.contains("shared/contracts"), "the parse contract lives in docs/")
         #expect(text.contains("docs/parse-json.md"))
-        // Every mention of the shared folder is in a paragraph that says it is not in the repository.
-        let paragraphs = text.components(separatedBy: "\n\n")
-        var context = ""
-        for paragraph in paragraphs {
-            if paragraph.contains("shared/") && !paragraph.hasPrefix("```") {
-                #expect(paragraph.contains("not part of this repository") || context.contains("not part of this repository"), "\(paragraph)")
-            }
-            context = paragraph
+        // Every section that mentions the shared folder says it is not in the repository.
+        for section in text.components(separatedBy: "\n#") where section.contains("shared/") {
+            let words = section.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(words.contains("not part of this repository"), "\(section.prefix(80))")
         }
         #expect(text.contains("GAZETTE_SHARED=../shared swift test --no-parallel --filter Corpus"))
     }

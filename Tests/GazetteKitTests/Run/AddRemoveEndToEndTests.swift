@@ -80,7 +80,9 @@ import Testing
         let keys = try GazetteConfig.load(from: config).feeds.map(\.key)
         #expect(keys == [server.url("/news/all.xml").absoluteString, server.url("/news/wire.atom").absoluteString])
 
-        let tooFar = try GazetteBinary.run(["add", server.url("/news").absoluteString, "--section", "finance", "--pick", "3", "--config", config.path])
+        let tooFar = try GazetteBinary.run([
+            "add", server.url("/news").absoluteString, "--section", "finance", "--pick", "3", "--config", config.path,
+        ])
         #expect(tooFar.status == 2)
         #expect(tooFar.stderr.contains("no feed 3 to pick"), "\(tooFar.stderr)")
     }
@@ -96,9 +98,13 @@ import Testing
         try Data(Self.config(feeds: "{ \"url\": \"\(listed)\", \"section\": \"finance\", \"name\": \"County\" }").utf8).write(to: config)
         let original = try String(contentsOf: config, encoding: .utf8)
 
-        let section = try GazetteBinary.run(["add", server.url("/other.xml").absoluteString, "--section", "housng", "--config", config.path])
+        let section = try GazetteBinary.run([
+            "add", server.url("/other.xml").absoluteString, "--section", "housng", "--config", config.path,
+        ])
         #expect(section.status == 2)
-        #expect(section.stderr.contains("\"housng\" is not declared") && section.stderr.contains("did you mean \"housing\""), "\(section.stderr)")
+        #expect(
+            section.stderr.contains("\"housng\" is not declared") && section.stderr.contains("did you mean \"housing\""),
+            "\(section.stderr)")
         #expect(!section.stderr.contains("feeds["), "\(section.stderr)")
 
         // The https:// copy of a listed http:// feed: "already listed", without a TLS handshake with a plain-HTTP server.
@@ -117,7 +123,9 @@ import Testing
         defer { directory.remove() }
         let config = directory.url.appendingPathComponent("feeds.json")
         try Data(Self.config().utf8).write(to: config)
-        let result = try GazetteBinary.run(["add", server.url("/missing.xml").absoluteString, "--section", "housing", "--config", config.path])
+        let result = try GazetteBinary.run([
+            "add", server.url("/missing.xml").absoluteString, "--section", "housing", "--config", config.path,
+        ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("404 Not Found"), "\(result.stderr)")
         #expect(!result.stderr.contains("feeds.json"), "\(result.stderr)")

@@ -171,23 +171,28 @@ import Testing
         defer { workspace.close() }
         // The care section shows one entry: a newer story would replace the one published.
         var text = try String(contentsOf: workspace.config, encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"care\": { \"title\": \"Health & Social Care\" }", with: "\"care\": { \"title\": \"Health & Social Care\", \"maxEntries\": 1 }")
+        text = text.replacingOccurrences(
+            of: "\"care\": { \"title\": \"Health & Social Care\" }",
+            with: "\"care\": { \"title\": \"Health & Social Care\", \"maxEntries\": 1 }")
         try Data(text.utf8).write(to: workspace.config)
 
         let fresh = try workspace.run(["--dry-run"])
         #expect(fresh.status == 0, "\(fresh.stderr)")
         #expect(fresh.stdout.contains("council: would add 3 entries, remove 0 entries"), "\(fresh.stdout)")
         #expect(fresh.stdout.contains("  + Council budget approved after long debate"), "\(fresh.stdout)")
-        #expect(fresh.stdout.contains("care: would add 1 entry, remove 0 entries\n  + Carers' allowance review published"), "\(fresh.stdout)")
+        #expect(
+            fresh.stdout.contains("care: would add 1 entry, remove 0 entries\n  + Carers' allowance review published"), "\(fresh.stdout)")
         #expect(!FileManager.default.fileExists(atPath: workspace.output.path))
         #expect(!FileManager.default.fileExists(atPath: workspace.database.path))
 
         #expect(try workspace.run([]).status == 0)
         let care = try String(decoding: Fixtures.data("Run/care-bulletin.xml"), as: UTF8.self)
-        let newer = care.replacingOccurrences(of: "<title>Carers' allowance review published</title>", with: "<title>Respite care funding doubled</title>")
-            .replacingOccurrences(of: "Wed, 05 Mar 2025 07:00:00 GMT", with: "Thu, 06 Mar 2025 07:00:00 GMT")
-            .replacingOccurrences(of: "care-bulletin-101", with: "care-bulletin-102")
-            .replacingOccurrences(of: "2025/carers-allowance", with: "2025/respite-funding")
+        let newer = care.replacingOccurrences(
+            of: "<title>Carers' allowance review published</title>", with: "<title>Respite care funding doubled</title>"
+        )
+        .replacingOccurrences(of: "Wed, 05 Mar 2025 07:00:00 GMT", with: "Thu, 06 Mar 2025 07:00:00 GMT")
+        .replacingOccurrences(of: "care-bulletin-101", with: "care-bulletin-102")
+        .replacingOccurrences(of: "2025/carers-allowance", with: "2025/respite-funding")
         #expect(newer != care)
         workspace.server.route("/care.xml", .ok(Data(newer.utf8), type: "application/rss+xml"))
         let before = try Data(contentsOf: workspace.output.appendingPathComponent("care.xml"))
