@@ -5,13 +5,12 @@ import GRDB
 /// run would, so it can report what each section would gain and lose, and the real store is never
 /// written. Removed at the end of the run.
 struct DryRunStore: Sendable {
-    /// The real store, opened read-only; nil when it does not exist yet.
-    let original: ArticleStore?
-    /// The scratch copy (empty when there is no real store yet).
+    /// The scratch copy (empty when there is no real store yet), migrated to the current schema.
     let store: ArticleStore
     private let folder: URL
 
-    /// Copies the store at `path` (when it exists) into a fresh temporary folder.
+    /// Copies the store at `path` (when it exists) into a fresh temporary folder; the real file is
+    /// only read (an older schema is upgraded in the copy, not in place).
     init(copying path: String) throws(StoreError) {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-dry-run-\(UUID().uuidString)")
         let copyPath = folder.appendingPathComponent("gazette.sqlite").path
@@ -21,18 +20,18 @@ struct DryRunStore: Sendable {
             throw .cannotOpen(path: copyPath, reason: "cannot create a scratch folder for the dry run: \(error.localizedDescription)")
         }
         if FileManager.default.fileExists(atPath: path) {
-            let original = try ArticleStore(path: path, readOnly: true)
             do {
+                var configuration = Configuration()
+                configuration.readonly = true
+                let original = try DatabasePool(path: path, configuration: configuration)
                 let destination = try DatabaseQueue(path: copyPath)
-                try original.pool.backup(to: destination)
+                try original.backup(to: destination)
                 try destination.close()
+                try original.close()
             } catch {
                 try? FileManager.default.removeItem(at: folder)
                 throw .cannotOpen(path: path, reason: "cannot copy it for the dry run: \(error)")
             }
-            self.original = original
-        } else {
-            self.original = nil
         }
         store = try ArticleStore(path: copyPath)
     }

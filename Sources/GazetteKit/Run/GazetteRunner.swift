@@ -62,6 +62,15 @@ public struct GazetteRunner: Sendable {
         }
         defer { dryRunCopy?.remove() }
         summary.now = now
+        // What each section shows now, for a dry run to compare with.
+        var before: [SectionInput] = []
+        if let copy = dryRunCopy {
+            do {
+                before = try SectionAssembler(config: config, store: copy.store).sectionInputs()
+            } catch {
+                throw .database(error)
+            }
+        }
 
         // Which feeds are due.
         let states: [String: FeedFetchState]
@@ -126,15 +135,9 @@ public struct GazetteRunner: Sendable {
 
         let outputDirectory = options.outputDirectory(for: config)
         if let store {
-            let before: [SectionInput]
             let inputs: [SectionInput]
             let sources: [SourceListing]
             do {
-                if let original = dryRunCopy?.original {
-                    before = try SectionAssembler(config: config, store: original).sectionInputs()
-                } else {
-                    before = []
-                }
                 let retention = try store.applyRetention(
                     now: now, maxAge: options.retention, keepPerFeed: options.keepPerFeed)
                 summary.expiredArticles = retention.expiredArticleIDs.count
