@@ -42,6 +42,13 @@ import Testing
         #expect(line.contains("4 feeds on this host failed: /f1.xml, /f2.xml, /f3.xml, /f4.xml"), "\(line)")
         #expect(!line.contains("http://"), "each URL is named once, by its host and path: \(line)")
         #expect(result.stdout.contains("5 of 5 feeds due: 1 fetched"), "\(result.stdout)")
+        // `list` names each of them once too.
+        let list = try GazetteBinary.run(["list", "--config", config.path])
+        for url in deadURLs {
+            let line = list.stdout.split(separator: "\n").first { $0.contains(url) }.map(String.init) ?? ""
+            #expect(line.components(separatedBy: url).count == 2, "\(line)")
+            #expect(line.contains("ERROR (1×): could not connect (connection refused)"), "\(line)")
+        }
     }
 
     @Test func aConnectionCutMidResponseIsSaidInPlainWords() throws {
