@@ -20,14 +20,14 @@ public struct HTMLRuleSuggestion: Sendable, Hashable, CustomStringConvertible {
     public var description: String { Self.jsonSnippet(rule) }
 
     /// `"html": { "item": …, … }` with keys in the order a person reads them; absent keys left out.
-    /// Nested lines are indented by `indent` plus four spaces.
-    public static func jsonSnippet(_ rule: HTMLRule, indent: String = "") -> String {
+    /// Nested lines are indented by `indent` plus `step`.
+    public static func jsonSnippet(_ rule: HTMLRule, indent: String = "", step: String = "    ") -> String {
         let pairs: [(String, String?)] = [
             ("item", rule.item), ("title", rule.title), ("link", rule.link), ("summary", rule.summary),
             ("author", rule.author), ("date", rule.date), ("dateFormat", rule.dateFormat),
             ("category", rule.category), ("authorPattern", rule.authorPattern), ("datePattern", rule.datePattern),
         ]
-        let lines = pairs.compactMap { key, value in value.map { "\(indent)    \"\(key)\": \(JSONStringLiteral.quote($0))" } }
+        let lines = pairs.compactMap { key, value in value.map { "\(indent)\(step)\"\(key)\": \(JSONStringLiteral.quote($0))" } }
         return "\"html\": {\n" + lines.joined(separator: ",\n") + "\n\(indent)}"
     }
 
@@ -39,7 +39,7 @@ public struct HTMLRuleSuggestion: Sendable, Hashable, CustomStringConvertible {
             ? JSONStringLiteral.quote(sections[0]) : "[" + sections.map(JSONStringLiteral.quote).joined(separator: ", ") + "]"
         var lines = ["  \"url\": \(JSONStringLiteral.quote(url))", "  \"section\": \(section)"]
         if let name { lines.append("  \"name\": \(JSONStringLiteral.quote(name))") }
-        lines.append("  " + Self.jsonSnippet(rule, indent: "  "))
+        lines.append("  " + Self.jsonSnippet(rule, indent: "  ", step: "  "))
         return "{\n" + lines.joined(separator: ",\n") + "\n}"
     }
 }

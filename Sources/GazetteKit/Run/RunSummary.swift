@@ -98,6 +98,9 @@ public struct RunSummary: Sendable, Hashable {
                 text += "; the next, \(nextDueSource ?? "a feed"), is due \(Self.when(date, now: now))"
             }
             text += "; `gazette run --force` fetches every feed now"
+            if !sectionsRewritten.isEmpty {
+                text += "; \(Self.count(sectionsRewritten.count, "section", "sections")) rewritten (feeds.json changed)"
+            }
             if let outputDirectory { text += "; files in \(outputDirectory)" }
             return text
         }
