@@ -146,6 +146,9 @@ import Testing
         let warning = Self.warnings(run.stderr).first { $0.contains("care.xml") }
         #expect(warning?.contains("care.json") == true, "\(run.stderr)")
         #expect(warning?.contains("no section \"care\" in feeds.json") == true, "\(run.stderr)")
+        // No feed was due, but the renamed section was published: the line says so.
+        #expect(
+            run.stdout.contains("0 of 5 feeds due;") && run.stdout.contains("1 section rewritten (feeds.json changed)"), "\(run.stdout)")
         let check = try GazetteBinary.run(["check", "--config", workspace.config.path])
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stderr.contains("care.xml") && check.stderr.contains("Renaming or retiring a section"), "\(check.stderr)")
