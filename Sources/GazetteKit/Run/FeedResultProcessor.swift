@@ -8,7 +8,6 @@ import Foundation
 struct FeedResultProcessor: Sendable {
     var store: ArticleStore?
     var policy: FetchPolicy
-    var dryRun: Bool
     var now: Date
 
     /// What happened to one feed in this run.
@@ -25,10 +24,10 @@ struct FeedResultProcessor: Sendable {
     private let sanitizer = HTMLSanitizer()
     private let collapser = DuplicateTextCollapser()
 
-    init(store: ArticleStore?, policy: FetchPolicy, dryRun: Bool, now: Date) {
+    /// `store` is the run's store (a scratch copy for `--dry-run`); nil only in tests that store nothing.
+    init(store: ArticleStore?, policy: FetchPolicy, now: Date) {
         self.store = store
         self.policy = policy
-        self.dryRun = dryRun
         self.now = now
     }
 
@@ -70,7 +69,7 @@ struct FeedResultProcessor: Sendable {
                 } else {
                     state.recoveredXML = nil
                 }
-                if !dryRun, let store {
+                if let store {
                     report.ingest = try store.ingest(
                         feedKey: feed.key, feedTitle: feed.name, parsed: parsed, fetchState: state, now: now)
                 }
@@ -104,7 +103,7 @@ struct FeedResultProcessor: Sendable {
             report.status = .gone
             problem("the server says the feed is gone (410); Gazette stops polling it. Remove it with `gazette remove \(feed.key)`")
         }
-        if !dryRun, let store { try store.saveFetchState(state) }
+        if let store { try store.saveFetchState(state) }
         return report
     }
 

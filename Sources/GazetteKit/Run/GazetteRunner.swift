@@ -97,7 +97,7 @@ public struct GazetteRunner: Sendable {
         // Feeds without their own interval wait feeds.json's default one.
         var policy = options.fetchPolicy
         policy.defaultInterval = config.defaults.interval
-        let processor = FeedResultProcessor(store: store, policy: policy, dryRun: false, now: now)
+        let processor = FeedResultProcessor(store: store, policy: policy, now: now)
         let collector = InOrderCollector(
             processor: processor, due: due.map { ($0.index, $0.feed) }, progress: progress)
         let logger = self.logger
