@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import GazetteKit
 
-/// `gazette bench parse`: parse throughput over a folder of feeds, comparable with shared/tools/peers.
+/// `gazette bench parse`: parse throughput over a folder of feeds, in the output format of the peer
+/// parser benchmark (README, "Parse speed").
 struct BenchParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",

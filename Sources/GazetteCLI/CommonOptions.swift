@@ -8,7 +8,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "The configuration file.")
     var config: String = "feeds.json"
 
-    @Flag(name: .shortAndLong, help: "Print only problems (for cron mail).")
+    @Flag(name: .shortAndLong, help: "Print only problems: nothing at all when everything is fine.")
     var quiet = false
 
     @Flag(name: .shortAndLong, help: "Log each request and decision to standard error.")

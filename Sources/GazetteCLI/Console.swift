@@ -16,6 +16,11 @@ enum Console {
         FileHandle.standardError.write(Data(("gazette: " + message + "\n").utf8))
     }
 
+    /// Something worth knowing that needs no action (printed unless `--quiet`).
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data(("note: " + message + "\n").utf8))
+    }
+
     static func problem(_ message: String) {
         FileHandle.standardError.write(Data(("warning: " + message + "\n").utf8))
     }

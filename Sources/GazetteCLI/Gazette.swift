@@ -18,7 +18,7 @@ struct Gazette: AsyncParsableCommand {
 /// `gazette bench …`: reproducible benchmarks of each pipeline stage.
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure a pipeline stage (parse, fetch, store, config).",
+        abstract: "Measure a pipeline stage: config, fetch, html, parse, publish or store.",
         subcommands: [
             BenchConfigCommand.self, BenchFetchCommand.self, BenchHTMLSourceCommand.self, BenchParseCommand.self, BenchPublishCommand.self,
             BenchStoreCommand.self,

@@ -21,12 +21,14 @@ struct PublishCommand: ParsableCommand {
         let options = RunOptions(
             output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
             database: database.map { URL(fileURLWithPath: $0).standardizedFileURL })
+        let output = options.outputDirectory(for: config)
+        let retired = RetiredSectionFiles.find(in: output, sectionIDs: config.sections.map(\.id))
+        if let warning = RetiredSectionFiles.warning(retired, in: output) { Console.problem(warning) }
         do {
             let report = try GazetteRunner(config: config, options: options).publish()
             if !common.quiet {
-                print(
-                    "\(report.written.count) files written, \(report.unchanged.count) unchanged in \(options.outputDirectory(for: config).path)"
-                )
+                let written = RunSummary.count(report.written.count, "file", "files")
+                print("\(written) written, \(report.unchanged.count) unchanged; files in \(options.outputDirectory(for: config).path)")
             }
         } catch {
             Console.error(error.description)

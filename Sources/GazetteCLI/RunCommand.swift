@@ -21,10 +21,12 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "The state database (default: .gazette/gazette.sqlite next to feeds.json).")
     var database: String?
 
-    @Flag(help: "Fetch every feed, due or not.")
+    @Flag(help: "Fetch every feed, due or not (feeds that answered 410 Gone included).")
     var force = false
 
-    @Flag(name: .customLong("dry-run"), help: "Fetch and parse, report what would change, write nothing.")
+    @Flag(
+        name: .customLong("dry-run"),
+        help: "Fetch and parse, then list per section the entries that would be added and removed; write nothing.")
     var dryRun = false
 
     func run() async throws {
@@ -47,10 +49,10 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(error.exitCode)
         }
         if showProgress { Console.clearProgress() }
-        for problem in summary.problems { Console.problem(problem) }
+        for line in summary.problemLines { Console.problem(line) }
         if !common.quiet {
-            for note in summary.notes { logger.notice("\(note)") }
-            print(summary.line)
+            for note in summary.notes { Console.note(note) }
+            for line in summary.lines { print(line) }
         }
     }
 }

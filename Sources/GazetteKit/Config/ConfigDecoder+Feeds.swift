@@ -161,7 +161,7 @@ extension ConfigDecoder {
         return ok ? result : nil
     }
 
-    /// The XPath rules for an HTML page; the expressions themselves are checked by the HTML source.
+    /// The XPath rules for an HTML page, every expression checked.
     private mutating func htmlRule(_ node: JSONNode, at path: String) -> HTMLRule? {
         guard let m = members(of: node, at: path, allowed: Self.htmlKeys, required: ["item"], what: "an html rule") else { return nil }
         var values: [String: String] = [:]
@@ -176,9 +176,17 @@ extension ConfigDecoder {
             ok = false
         }
         guard ok, let item = values["item"] else { return nil }
-        return HTMLRule(
+        let rule = HTMLRule(
             item: item, title: values["title"], link: values["link"], summary: values["summary"], author: values["author"],
             date: values["date"], dateFormat: values["dateFormat"], category: values["category"],
             authorPattern: values["authorPattern"], datePattern: values["datePattern"])
+        // The expressions themselves (XPath compiled and tried, regular expressions compiled), in the
+        // same pass as the rest of the file, each at its own line and column.
+        let problems = HTMLRuleValidator.errors(rule, keyPath: "html")
+        for problem in problems {
+            let key = problem.subject.hasPrefix("html.") ? String(problem.subject.dropFirst("html.".count)) : problem.subject
+            report(.invalidValue, Self.join(path, key), problem.reason, at: (m[key] ?? node).start)
+        }
+        return problems.isEmpty ? rule : nil
     }
 }

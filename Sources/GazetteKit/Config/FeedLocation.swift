@@ -19,6 +19,17 @@ enum FeedLocation {
             let encoded = text.replacingOccurrences(of: " ", with: "%20")
             return .failure(Problem(message: "contains a space or control character; URLs encode spaces as %20", suggestion: encoded))
         }
+        // A web address typed without "scheme://" would otherwise pass as a file path and fail only
+        // at run time; a path that exists stays a path.
+        if let suggestion = webAddressWithoutScheme(text),
+            !FileManager.default.fileExists(atPath: fileURL(forPath: text, relativeTo: base).path)
+        {
+            return .failure(
+                Problem(
+                    message: "is not a file (there is no such path next to feeds.json) and looks like a web address "
+                        + "without its scheme; write it with \(suggestion.hasPrefix("https") ? "https://" : "http://")",
+                    suggestion: suggestion))
+        }
         if let scheme = scheme(of: text) {
             return resolveAbsolute(text, scheme: scheme.lowercased())
         }
@@ -43,6 +54,42 @@ enum FeedLocation {
         key += path
         if let query = components.percentEncodedQuery, !query.isEmpty { key += "?" + query }
         return key
+    }
+
+    /// The full address when `text` looks like a web address typed without `scheme://`
+    /// (`example.org/rss.xml`, `127.0.0.1:8701/feed.xml`, `localhost:8080/feed`, `https//example.com/rss`).
+    /// Local hosts are suggested with `http://`, others with `https://`.
+    static func webAddressWithoutScheme(_ text: String) -> String? {
+        let lower = text.lowercased()
+        for scheme in ["https", "http"] where lower.hasPrefix(scheme + "//") {
+            let rest = text.dropFirst(scheme.count + 2)
+            return rest.isEmpty ? nil : "\(scheme)://\(rest)"
+        }
+        let slash = text.firstIndex(of: "/")
+        let authority = String(text[..<(slash ?? text.endIndex)])
+        var host = Substring(authority)
+        var hasPort = false
+        if let colon = authority.lastIndex(of: ":") {
+            let port = authority[authority.index(after: colon)...]
+            guard !port.isEmpty, port.count <= 5, port.allSatisfy(\.isASCII), port.allSatisfy(\.isNumber) else { return nil }
+            host = authority[..<colon]
+            hasPort = true
+        }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        let isIPv4 = labels.count == 4 && labels.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        let isLocal = host.lowercased() == "localhost" || isIPv4
+        let fileExtensions: Set<String> = ["xml", "rss", "atom", "rdf", "json", "html", "htm", "txt", "feed"]
+        let isDomain =
+            labels.count >= 2
+            && labels.allSatisfy { label in
+                !label.isEmpty && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            }
+            && (labels.last.map { $0.count >= 2 && $0.allSatisfy(\.isLetter) } ?? false)
+        guard isLocal || isDomain else { return nil }
+        // `feed.xml` alone is a file name, not a host: a domain needs a path or a port after it.
+        if !isLocal && slash == nil && !hasPort && fileExtensions.contains(String(labels.last ?? "").lowercased()) { return nil }
+        if !isLocal && slash == nil && !hasPort && labels.count < 2 { return nil }
+        return (isLocal ? "http://" : "https://") + text
     }
 
     /// A scheme prefix (`https`, `file`, `htp`), ignoring one-letter "schemes" that are Windows drive letters.

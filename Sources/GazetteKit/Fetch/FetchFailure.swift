@@ -40,46 +40,74 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// What the user reads in the run report and `lastError`.
-    public var description: String {
+    /// What the user reads in the run report and `lastError`: where, then what happened.
+    public var description: String { "\(location): \(reason)" }
+
+    /// The URL (or, for local files, the path) that failed.
+    public var location: String {
         switch self {
-        case .httpStatus(let code, let url, let retryAfter):
-            let wait = retryAfter.map { "; it asked to retry after \(Int($0)) s" } ?? ""
-            return "\(url.absoluteString): the server answered \(code) \(Self.reason(code))\(wait)"
-                + Self.advice(code)
-        case .timeout(let seconds, let url):
-            return "\(url.absoluteString): gave up after \(Self.seconds(seconds)) (the per-feed time limit); "
-                + "the server is too slow or never finished the response"
-        case .requestTimeout(let seconds, let url):
-            return "\(url.absoluteString): no response for \(Self.seconds(seconds)) (request timeout); "
-                + "the server may be down or overloaded"
-        case .tooLarge(let limit, let url):
-            return "\(url.absoluteString): the body is larger than the \(Self.bytes(limit)) limit "
-                + "(counted after decompression); raise maxBodyBytes if this feed is really that big"
-        case .redirectLoop(let url):
-            return "\(url.absoluteString): redirect loop (this URL was already visited in the chain); "
-                + "the site is misconfigured"
-        case .tooManyRedirects(let limit, let url):
-            return "\(url.absoluteString): more than \(limit) redirects; use the final feed URL in feeds.json"
-        case .badRedirect(let status, let location, let url):
-            let target = location.map { "an unusable Location '\($0)'" } ?? "no Location header"
-            return "\(url.absoluteString): redirect \(status) with \(target)"
-        case .network(let message, let url):
-            return "\(url.absoluteString): \(message)"
-        case .fileNotFound(let path):
-            return "\(path): no such file; check the path in feeds.json (relative paths start at feeds.json's folder)"
-        case .fileUnreadable(let path, let message):
-            return "\(path): cannot read the file: \(message)"
-        case .unsupportedScheme(let url):
-            return "\(url.absoluteString): only http://, https:// and file:// URLs can be fetched"
-        case .noFeedInPage(let url):
-            return "\(url.absoluteString): this is an HTML page and it links no RSS, Atom or JSON feed; "
-                + "use the feed's own URL"
-        case .emptyBody(let status, let url):
-            return "\(url.absoluteString): the server answered \(status) with an empty body; "
-                + "the feed may be temporarily broken"
+        case .httpStatus(_, let url, _), .timeout(_, let url), .requestTimeout(_, let url), .tooLarge(_, let url),
+            .redirectLoop(let url), .tooManyRedirects(_, let url), .badRedirect(_, _, let url), .network(_, let url),
+            .unsupportedScheme(let url), .noFeedInPage(let url), .emptyBody(_, let url):
+            url.absoluteString
+        case .fileNotFound(let path), .fileUnreadable(let path, _): path
         }
     }
+
+    /// What happened, in plain words, without the URL (the run names the feed once, before it).
+    public var reason: String { reason(listedInFeedsJSON: true) }
+
+    /// What happened; `listedInFeedsJSON` false words the remedy for an address not in the file yet (`gazette add`).
+    public func reason(listedInFeedsJSON listed: Bool) -> String {
+        switch self {
+        case .httpStatus(let code, _, let retryAfter):
+            let wait = retryAfter.map { "; it asked to retry after \(Int($0)) s" } ?? ""
+            return "the server answered \(code) \(Self.reason(code))\(wait)" + Self.advice(code, listed: listed)
+        case .timeout(let seconds, _):
+            return "gave up after \(Self.seconds(seconds)) (the per-feed time limit); "
+                + "the server is too slow or never finished the response"
+        case .requestTimeout(let seconds, _):
+            return "no response for \(Self.seconds(seconds)) (request timeout); the server may be down or overloaded"
+        case .tooLarge(let limit, _):
+            return "the body is larger than the \(Self.bytes(limit)) limit "
+                + "(counted after decompression); raise maxBodyBytes if this feed is really that big"
+        case .redirectLoop:
+            return "redirect loop (this URL was already visited in the chain); the site is misconfigured"
+        case .tooManyRedirects(let limit, _):
+            return "more than \(limit) redirects; " + (listed ? "use the final feed URL in feeds.json" : "use the final address")
+        case .badRedirect(let status, let location, _):
+            let target = location.map { "an unusable Location '\($0)'" } ?? "no Location header"
+            return "redirect \(status) with \(target)"
+        case .network(let message, _):
+            return message
+        case .fileNotFound:
+            return listed
+                ? "no such file; check the path in feeds.json (relative paths start at feeds.json's folder)"
+                : "no such file (relative paths start at feeds.json's folder)"
+        case .fileUnreadable(_, let message):
+            return "cannot read the file: \(message)"
+        case .unsupportedScheme:
+            return "only http://, https:// and file:// URLs can be fetched"
+        case .noFeedInPage:
+            return "this is an HTML page and it links no RSS, Atom or JSON feed; use the feed's own URL"
+        case .emptyBody(let status, _):
+            return "the server answered \(status) with an empty body; the feed may be temporarily broken"
+        }
+    }
+
+    /// True when the failure says the host itself could not be reached (refused, unknown, no answer),
+    /// so every feed on that host fails the same way and a run reports them together.
+    public var isHostUnreachable: Bool {
+        switch self {
+        case .requestTimeout: true
+        case .network(let message, _): Self.unreachableMessages.contains(message)
+        default: false
+        }
+    }
+
+    static let connectionRefused = "could not connect (connection refused); is the server up?"
+    static let hostNotFound = "host not found; check the domain name in feeds.json"
+    static let unreachableMessages: Set<String> = [connectionRefused, hostNotFound]
 
     static func reason(_ code: Int) -> String {
         switch code {
@@ -101,10 +129,10 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    static func advice(_ code: Int) -> String {
+    static func advice(_ code: Int, listed: Bool = true) -> String {
         switch code {
         case 401, 403: "; the feed may need credentials (headers in feeds.json)"
-        case 404: "; check the URL in feeds.json"
+        case 404, 410: listed ? "; check the URL in feeds.json" : "; check the address (does it open in a browser?)"
         case 429, 503: "; Gazette will wait before trying again"
         case 500...599: "; Gazette will retry later with back-off"
         default: ""

@@ -57,7 +57,17 @@ final class FetchSessionDelegate: NSObject, URLSessionDataDelegate, @unchecked S
         guard let transfer = lock.withLock({ transfers.removeValue(forKey: task.taskIdentifier) }) else { return }
         transfer.markSessionDone()
         if let error {
-            transfer.finish(.failed(error as? URLError ?? URLError(.unknown, userInfo: [NSUnderlyingErrorKey: error])))
+            var urlError = error as? URLError ?? URLError(.unknown, userInfo: [NSUnderlyingErrorKey: error])
+            // libcurl reports a body cut short (fewer bytes than Content-Length, a closed chunked stream)
+            // as a bad response or an unknown error ("transfer closed with N bytes remaining to read");
+            // once the headers have arrived it is a lost connection, and says so.
+            let cutShort =
+                urlError.code == .badServerResponse || urlError.code == .cannotParseResponse
+                || (urlError.code == .unknown && urlError.localizedDescription.contains("transfer closed"))
+            if task.response != nil, cutShort {
+                urlError = URLError(.networkConnectionLost, userInfo: urlError.userInfo)
+            }
+            transfer.finish(.failed(urlError))
         } else if let response = task.response as? HTTPURLResponse {
             transfer.finish(.response(response, Data()))
         } else {

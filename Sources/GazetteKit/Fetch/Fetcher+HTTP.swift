@@ -155,18 +155,18 @@ extension Fetcher {
         case .cancelled:
             return .timeout(seconds: policy.totalTimeout, url: url)
         case .cannotConnectToHost:
-            message = "could not connect (connection refused); is the server up?"
+            message = FetchFailure.connectionRefused
         case .cannotFindHost, .dnsLookupFailed:
-            message = "host not found; check the domain name in feeds.json"
+            message = FetchFailure.hostNotFound
         case .networkConnectionLost:
-            message = "the connection was lost before the response was complete (reset or closed by the server)"
+            message = "the server closed the connection before the whole response arrived; Gazette will try again next run"
         case .notConnectedToInternet:
             message = "no network connection"
         case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
             message = "TLS/SSL handshake failed (\(error.localizedDescription))"
         case .badServerResponse, .cannotParseResponse:
-            message = "the server sent a malformed HTTP response"
+            message = "the server's answer was not valid HTTP"
         case .httpTooManyRedirects:
             return .tooManyRedirects(limit: policy.maxRedirects, url: url)
         case .dataLengthExceedsMaximum:

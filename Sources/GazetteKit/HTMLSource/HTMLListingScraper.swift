@@ -54,8 +54,21 @@ public struct HTMLListingScraper: Sendable {
 
     /// The warning a run prints when a rule that matched items last time matches none now, or `nil`.
     public static func layoutChangeWarning(source: String, previousMatchCount: Int?, currentMatchCount: Int) -> String? {
-        guard currentMatchCount == 0, let previous = previousMatchCount, previous > 0 else { return nil }
-        return "\(source): the item rule matched no items (it matched \(previous) last time): "
+        guard previousMatchCount != nil else { return nil }
+        return matchWarning(previousMatchCount: previousMatchCount, currentMatchCount: currentMatchCount).map { "\(source): \($0)" }
+    }
+
+    /// What a run says when the item rule matched nothing (without the source's name): a layout
+    /// change when it matched before, a rule to check when it never ran before; nil otherwise
+    /// (a rule that matched nothing last time too is shown by `gazette list`, not on every run).
+    public static func matchWarning(previousMatchCount: Int?, currentMatchCount: Int) -> String? {
+        guard currentMatchCount == 0 else { return nil }
+        guard let previous = previousMatchCount else {
+            return "the html rule's \"item\" expression matched nothing on the page, so the source has no items; "
+                + "check the rule against the page (`gazette add URL` suggests one)"
+        }
+        guard previous > 0 else { return nil }
+        return "the item rule matched no items (it matched \(previous) last time): "
             + "the page layout may have changed; check the html rule against the page"
     }
 }

@@ -16,18 +16,30 @@ public struct HTMLRuleSuggestion: Sendable, Hashable, CustomStringConvertible {
         self.sample = sample
     }
 
-    /// The rule as the `"html": { … }` snippet to paste into `feeds.json`.
+    /// The rule as the `"html": { … }` member of a feed entry in `feeds.json`.
     public var description: String { Self.jsonSnippet(rule) }
 
     /// `"html": { "item": …, … }` with keys in the order a person reads them; absent keys left out.
-    public static func jsonSnippet(_ rule: HTMLRule) -> String {
+    /// Nested lines are indented by `indent` plus `step`.
+    public static func jsonSnippet(_ rule: HTMLRule, indent: String = "", step: String = "    ") -> String {
         let pairs: [(String, String?)] = [
             ("item", rule.item), ("title", rule.title), ("link", rule.link), ("summary", rule.summary),
             ("author", rule.author), ("date", rule.date), ("dateFormat", rule.dateFormat),
             ("category", rule.category), ("authorPattern", rule.authorPattern), ("datePattern", rule.datePattern),
         ]
-        let lines = pairs.compactMap { key, value in value.map { "    \"\(key)\": \(JSONStringLiteral.quote($0))" } }
-        return "\"html\": {\n" + lines.joined(separator: ",\n") + "\n}"
+        let lines = pairs.compactMap { key, value in value.map { "\(indent)\(step)\"\(key)\": \(JSONStringLiteral.quote($0))" } }
+        return "\"html\": {\n" + lines.joined(separator: ",\n") + "\n\(indent)}"
     }
 
+    /// A whole `feeds` entry for the page with this rule, valid JSON to paste into the `feeds` list
+    /// as it is: `{ "url": …, "section": …, "name": …, "html": { … } }`.
+    public func feedEntry(url: String, sections: [String], name: String? = nil) -> String {
+        let section =
+            sections.count == 1
+            ? JSONStringLiteral.quote(sections[0]) : "[" + sections.map(JSONStringLiteral.quote).joined(separator: ", ") + "]"
+        var lines = ["  \"url\": \(JSONStringLiteral.quote(url))", "  \"section\": \(section)"]
+        if let name { lines.append("  \"name\": \(JSONStringLiteral.quote(name))") }
+        lines.append("  " + Self.jsonSnippet(rule, indent: "  ", step: "  "))
+        return "{\n" + lines.joined(separator: ",\n") + "\n}"
+    }
 }

@@ -7,26 +7,31 @@ import Foundation
 public enum HTMLRuleValidator {
     /// Problems with `rule`, each starting with its key path (`html.link: invalid XPath expression …`); empty when fine.
     public static func validate(_ rule: HTMLRule, keyPath: String = "html") -> [String] {
-        var problems: [String] = []
+        errors(rule, keyPath: keyPath).map(\.description)
+    }
+
+    /// The problems with `rule` as errors, each keyed by `keyPath.<rule key>`.
+    static func errors(_ rule: HTMLRule, keyPath: String) -> [HTMLSourceError] {
+        var problems: [HTMLSourceError] = []
         let fields: [RuleField]
         do {
             fields = try Self.fields(of: rule, keyPath: keyPath)
         } catch {
-            problems.append(error.description)
+            problems.append(error)
             fields = Self.presentFields(of: rule, keyPath: keyPath)
         }
         for (key, pattern) in [("authorPattern", rule.authorPattern), ("datePattern", rule.datePattern)] {
             do {
                 _ = try BylineSplitter.compile(pattern, key: "\(keyPath).\(key)")
             } catch {
-                problems.append(error.description)
+                problems.append(error)
             }
         }
         let probe = Data("<!DOCTYPE html><html><head><title>t</title></head><body><p>x</p></body></html>".utf8)
         let xpathProblems =
-            HTMLDocument.withDocument(probe, url: nil, encoding: "UTF-8") { doc -> [String] in
-                XPathContext.with(doc) { context -> [String] in
-                    var found: [String] = []
+            HTMLDocument.withDocument(probe, url: nil, encoding: "UTF-8") { doc -> [HTMLSourceError] in
+                XPathContext.with(doc) { context -> [HTMLSourceError] in
+                    var found: [HTMLSourceError] = []
                     let root: xmlNodePtr? = xmlDocGetRootElement(doc)
                     for field in fields {
                         do throws(HTMLSourceError) {
@@ -37,7 +42,7 @@ public enum HTMLRuleValidator {
                                 throw .itemNotNodeSet(key: field.key, expression: field.expression, resultType: value.typeName)
                             }
                         } catch {
-                            found.append(error.description)
+                            found.append(error)
                         }
                     }
                     return found

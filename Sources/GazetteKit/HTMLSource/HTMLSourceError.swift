@@ -15,20 +15,31 @@ public enum HTMLSourceError: Error, Sendable, Hashable, CustomStringConvertible 
     case unreadablePage(url: String)
 
     /// The message shown to the user: the key or page, what is wrong, and what to do.
-    public var description: String {
+    public var description: String { "\(subject): \(reason)" }
+
+    /// The rule key (`feeds[2].html.link`) or the page URL the problem is about.
+    public var subject: String {
         switch self {
-        case .invalidXPath(let key, let expression, let reason):
-            "\(key): invalid XPath expression \"\(expression)\": \(reason)"
-        case .missingKey(let key, let reason):
-            "\(key): \(reason)"
-        case .invalidPattern(let key, let pattern, let reason):
-            "\(key): invalid regular expression \"\(pattern)\": \(reason)"
-        case .itemNotNodeSet(let key, let expression, let resultType):
-            "\(key): the expression \"\(expression)\" returns a \(resultType), but it must select the item elements (e.g. \"//article\")"
-        case .emptyPage(let url):
-            "\(url): the page is empty (0 bytes); check the URL in a browser"
-        case .unreadablePage(let url):
-            "\(url): the page could not be read as HTML"
+        case .invalidXPath(let key, _, _), .missingKey(let key, _), .invalidPattern(let key, _, _), .itemNotNodeSet(let key, _, _): key
+        case .emptyPage(let url), .unreadablePage(let url): url
+        }
+    }
+
+    /// What is wrong and what to do, without the key or page.
+    public var reason: String {
+        switch self {
+        case .invalidXPath(_, let expression, let reason):
+            "invalid XPath expression \"\(expression)\": \(reason)"
+        case .missingKey(_, let reason):
+            reason
+        case .invalidPattern(_, let pattern, let reason):
+            "invalid regular expression \"\(pattern)\": \(reason)"
+        case .itemNotNodeSet(_, let expression, let resultType):
+            "the expression \"\(expression)\" returns a \(resultType), but it must select the item elements (e.g. \"//article\")"
+        case .emptyPage:
+            "the page is empty (0 bytes); check the URL in a browser"
+        case .unreadablePage:
+            "the page could not be read as HTML"
         }
     }
 }

@@ -32,12 +32,16 @@ public struct FeedFetchState: Sendable, Hashable, Codable {
     public var siteLink: String?
     /// For HTML sources: how many items the rule matched last time (to notice layout changes).
     public var lastMatchCount: Int?
+    /// When the last parse had to recover malformed XML: libxml2's first complaint. Reported once
+    /// when it starts, then shown by `gazette list` until the feed is well-formed again.
+    public var recoveredXML: String?
 
     public init(
         feedKey: String, etag: String? = nil, lastModified: String? = nil, bodyHash: String? = nil,
         lastStatus: Int? = nil, lastError: String? = nil, lastAttempt: Date? = nil, lastSuccess: Date? = nil,
         consecutiveFailures: Int = 0, nextFetch: Date? = nil, movedTo: String? = nil, gone: Bool = false,
-        itemCount: Int? = nil, title: String? = nil, siteLink: String? = nil, lastMatchCount: Int? = nil
+        itemCount: Int? = nil, title: String? = nil, siteLink: String? = nil, lastMatchCount: Int? = nil,
+        recoveredXML: String? = nil
     ) {
         self.feedKey = feedKey
         self.etag = etag
@@ -55,5 +59,6 @@ public struct FeedFetchState: Sendable, Hashable, Codable {
         self.title = title
         self.siteLink = siteLink
         self.lastMatchCount = lastMatchCount
+        self.recoveredXML = recoveredXML
     }
 }

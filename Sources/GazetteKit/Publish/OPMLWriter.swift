@@ -1,5 +1,8 @@
-/// Renders `sources.opml` (OPML 2.0): every source grouped under the sections it feeds, so a reader
-/// can subscribe to Gazette's sources directly.
+/// Renders `sources.opml` (OPML 2.0): per section, Gazette's own feed of it, then every source that
+/// feeds it, so a reader can subscribe to the digest or to the sources directly.
+///
+/// Every outline with an `xmlUrl` is a feed a reader can subscribe to: a scraped web page is listed
+/// by its `htmlUrl` only (its stories are in the section's feed), a local file without either.
 struct OPMLWriter {
     var site: SiteConfig
 
@@ -19,33 +22,40 @@ struct OPMLWriter {
         let known = Set(sections.map(\.id))
         for section in sections {
             let members = sources.filter { $0.sectionIDs.contains(section.id) }
-            group(title: section.title, sources: members, into: &xml)
+            xml.open("outline", [("text", section.title), ("title", section.title)])
+            let own = "\(section.title) (\(PublishedEntry.text(site.title) ?? "Gazette"))"
+            xml.empty(
+                "outline",
+                [
+                    ("type", "rss"), ("text", own), ("title", own), ("xmlUrl", section.atomURL),
+                    ("htmlUrl", PublishURL.web(section.siteURL)),
+                ])
+            for source in members { outline(source, into: &xml) }
+            xml.close()
         }
         let orphans = sources.filter { !$0.sectionIDs.contains(where: known.contains) }
         if !orphans.isEmpty {
-            group(title: "Other sources", sources: orphans, into: &xml)
+            xml.open("outline", [("text", "Other sources"), ("title", "Other sources")])
+            for source in orphans { outline(source, into: &xml) }
+            xml.close()
         }
         xml.close()
         xml.close()
         return xml.data
     }
 
-    private func group(title: String, sources: [SourceListing], into xml: inout XMLWriter) {
-        guard !sources.isEmpty else {
-            xml.empty("outline", [("text", title), ("title", title)])
+    private func outline(_ source: SourceListing, into xml: inout XMLWriter) {
+        let title = PublishedEntry.text(source.title) ?? PublishURL.web(source.feedURL) ?? "Untitled source"
+        if source.isScrapedPage {
+            xml.empty("outline", [("text", title), ("title", title), ("htmlUrl", PublishURL.web(PublishedEntry.text(source.feedURL)))])
             return
         }
-        xml.open("outline", [("text", title), ("title", title)])
-        for source in sources {
-            let title = PublishedEntry.text(source.title) ?? PublishURL.web(source.feedURL) ?? "Untitled source"
-            let feedURL = PublishURL.web(PublishedEntry.text(source.feedURL))
-            xml.empty(
-                "outline",
-                [
-                    ("type", feedURL == nil ? nil : "rss"), ("text", title), ("title", title),
-                    ("xmlUrl", feedURL), ("htmlUrl", PublishURL.web(PublishedEntry.text(source.siteURL))),
-                ])
-        }
-        xml.close()
+        let feedURL = PublishURL.web(PublishedEntry.text(source.feedURL))
+        xml.empty(
+            "outline",
+            [
+                ("type", feedURL == nil ? nil : "rss"), ("text", title), ("title", title),
+                ("xmlUrl", feedURL), ("htmlUrl", PublishURL.web(PublishedEntry.text(source.siteURL))),
+            ])
     }
 }

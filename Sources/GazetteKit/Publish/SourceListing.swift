@@ -10,12 +10,16 @@ public struct SourceListing: Sendable, Hashable {
     public var siteURL: String?
     /// The ids of the sections this source feeds, in feeds.json order.
     public var sectionIDs: [String]
+    /// True for a web page Gazette scrapes with an `html` rule: it is no feed a reader could
+    /// subscribe to, so it is listed by its `htmlUrl` only (its stories are in the section's feed).
+    public var isScrapedPage: Bool
 
-    public init(title: String, feedURL: String, siteURL: String? = nil, sectionIDs: [String]) {
+    public init(title: String, feedURL: String, siteURL: String? = nil, sectionIDs: [String], isScrapedPage: Bool = false) {
         self.title = title
         self.feedURL = feedURL
         self.siteURL = siteURL
         self.sectionIDs = sectionIDs
+        self.isScrapedPage = isScrapedPage
     }
 
     /// A listing for a configured feed, titled by its `name`, else `fetchedTitle` (the feed's own
@@ -23,6 +27,8 @@ public struct SourceListing: Sendable, Hashable {
     public init(feed: FeedConfig, fetchedTitle: String? = nil, siteURL: String? = nil) {
         let title = [feed.name, fetchedTitle].compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }
             .first { !$0.isEmpty }
-        self.init(title: title ?? feed.key, feedURL: feed.url.absoluteString, siteURL: siteURL, sectionIDs: feed.sections)
+        self.init(
+            title: title ?? feed.key, feedURL: feed.url.absoluteString, siteURL: siteURL, sectionIDs: feed.sections,
+            isScrapedPage: feed.html != nil)
     }
 }

@@ -8,16 +8,15 @@ import Foundation
 struct FeedResultProcessor: Sendable {
     var store: ArticleStore?
     var policy: FetchPolicy
-    var dryRun: Bool
     var now: Date
 
     /// What happened to one feed in this run.
     struct FeedRunReport: Sendable {
-        enum Status: Sendable { case fetched, notModified, failed, gone }
+        enum Status: Sendable { case fetched, notModified, unchanged, failed, gone }
         var status: Status
         var ingest: IngestReport?
         var itemsParsed = 0
-        var problems: [String] = []
+        var problems: [RunProblem] = []
         var notes: [String] = []
     }
 
@@ -25,21 +24,24 @@ struct FeedResultProcessor: Sendable {
     private let sanitizer = HTMLSanitizer()
     private let collapser = DuplicateTextCollapser()
 
-    init(store: ArticleStore?, policy: FetchPolicy, dryRun: Bool, now: Date) {
+    /// `store` is the run's store (a scratch copy for `--dry-run`); nil only in tests that store nothing.
+    init(store: ArticleStore?, policy: FetchPolicy, now: Date) {
         self.store = store
         self.policy = policy
-        self.dryRun = dryRun
         self.now = now
     }
 
     func process(_ result: FetchResult, feed: FeedConfig, index: Int) throws(StoreError) -> FeedRunReport {
         let label = feed.name.map { "\($0) (\(feed.key))" } ?? feed.key
         var report = FeedRunReport(status: .fetched)
+        func problem(_ message: String, unreachableHost: String? = nil) {
+            report.problems.append(RunProblem(feedKey: feed.key, name: feed.name, message: message, unreachableHost: unreachableHost))
+        }
         var state = result.state
         state.feedKey = feed.key
         if let moved = result.permanentRedirect {
-            report.problems.append(
-                "\(label): moved permanently to \(moved.absoluteString); Gazette now fetches the new address "
+            problem(
+                "moved permanently to \(moved.absoluteString); Gazette now fetches the new address "
                     + "— update feeds.json when convenient")
         }
         for found in result.discovered.prefix(1) {
@@ -56,17 +58,25 @@ struct FeedResultProcessor: Sendable {
                 state.title = parsed.title
                 state.siteLink = parsed.link
                 if parsed.recovered {
-                    let first = parsed.diagnostics.first.map { ": \($0)" } ?? ""
-                    report.problems.append("\(label): the feed is malformed XML and was recovered\(first)")
+                    let first = parsed.diagnostics.first ?? "not well-formed"
+                    // A feed that is always malformed is reported once; `gazette list` shows it after that.
+                    if result.state.recoveredXML == nil {
+                        report.notes.append(
+                            "\(label): the feed is malformed XML (\(first)); Gazette recovered what it could. "
+                                + "This is reported once; `gazette list` shows it while it lasts")
+                    }
+                    state.recoveredXML = first
+                } else {
+                    state.recoveredXML = nil
                 }
-                if !dryRun, let store {
+                if let store {
                     report.ingest = try store.ingest(
                         feedKey: feed.key, feedTitle: feed.name, parsed: parsed, fetchState: state, now: now)
                 }
                 return report
             } catch let failure as ParseFailure {
                 report.status = .failed
-                report.problems.append("\(label): \(failure.message)")
+                problem(failure.message)
                 state.lastError = failure.message
                 state.consecutiveFailures += 1
                 state.bodyHash = nil  // parse it again next time even if the body is unchanged
@@ -76,20 +86,24 @@ struct FeedResultProcessor: Sendable {
                         cap: policy.maxBackoff))
             } catch {
                 report.status = .failed
-                report.problems.append("\(label): \(error)")
+                problem("\(error)")
             }
-        case .notModified, .unchanged:
+        case .notModified:
             report.status = .notModified
+        case .unchanged:
+            report.status = .unchanged
         case .failed(let failure):
             report.status = .failed
-            report.problems.append("\(label): \(failure.description)")
+            // The feed is named once: its URL only again when the failure happened elsewhere (a redirect, a page's feed).
+            let elsewhere = failure.location != feed.key && failure.location != feed.url.absoluteString
+            let message = elsewhere ? failure.description : failure.reason
+            let host = failure.isHostUnreachable ? URL(string: failure.location).map { RunProblem.hostName(of: $0) } : nil
+            problem(message, unreachableHost: host)
         case .gone:
             report.status = .gone
-            report.problems.append(
-                "\(label): the server says the feed is gone (410); Gazette stops polling it. "
-                    + "Remove it with `gazette remove \(feed.key)`")
+            problem("the server says the feed is gone (410); Gazette stops polling it. Remove it with `gazette remove \(feed.key)`")
         }
-        if !dryRun, let store { try store.saveFetchState(state) }
+        if let store { try store.saveFetchState(state) }
         return report
     }
 
@@ -109,11 +123,10 @@ struct FeedResultProcessor: Sendable {
             } catch {
                 throw ParseFailure(message: error.description)
             }
-            if let warning = HTMLListingScraper.layoutChangeWarning(
-                source: feed.name ?? feed.key, previousMatchCount: previous.lastMatchCount,
-                currentMatchCount: scraped.matchCount)
+            if let warning = HTMLListingScraper.matchWarning(
+                previousMatchCount: previous.lastMatchCount, currentMatchCount: scraped.matchCount)
             {
-                report.problems.append(warning)
+                report.problems.append(RunProblem(feedKey: feed.key, name: feed.name, message: warning))
             }
             state.lastMatchCount = scraped.matchCount
             return scraped.feed
@@ -121,7 +134,13 @@ struct FeedResultProcessor: Sendable {
         do {
             return try parser.parse(document.body, url: document.finalURL, httpCharset: document.charset)
         } catch {
-            throw ParseFailure(message: error.description)
+            // The feed is named once by the report; its address again only when the body came from elsewhere.
+            let elsewhere = document.finalURL != feed.url
+            switch error {
+            case .notAFeed(_, let reason) where !elsewhere: throw ParseFailure(message: "not a feed: \(reason)")
+            case .empty where !elsewhere: throw ParseFailure(message: "the document is empty")
+            default: throw ParseFailure(message: error.description)
+            }
         }
     }
 

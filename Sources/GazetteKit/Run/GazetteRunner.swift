@@ -18,21 +18,11 @@ public struct GazetteRunner: Sendable {
 
     /// Loads and validates `feeds.json` (including every HTML rule's XPath), reporting every problem at once.
     public static func loadConfig(from file: URL) throws(RunError) -> GazetteConfig {
-        let config: GazetteConfig
         do {
-            config = try GazetteConfig.load(from: file)
+            return try GazetteConfig.load(from: file)
         } catch {
             throw .configuration(error)
         }
-        var issues: [ConfigIssue] = []
-        for (index, feed) in config.feeds.enumerated() {
-            guard let rule = feed.html else { continue }
-            for message in HTMLRuleValidator.validate(rule, keyPath: "feeds[\(index)].html") {
-                issues.append(ConfigIssue(kind: .invalidValue, path: "feeds[\(index)].html", message: message))
-            }
-        }
-        if !issues.isEmpty { throw .configuration(.invalid(file: file.path, issues: issues)) }
-        return config
     }
 
     /// Runs fetch → parse → store → publish once. `progress(done, total)` is called as feeds finish.
@@ -55,15 +45,31 @@ public struct GazetteRunner: Sendable {
         }
         defer { lock?.release() }
 
+        // A dry run works on a scratch copy of the store, so it can say what each section would gain
+        // and lose without touching the real one.
         let store: ArticleStore?
+        var dryRunCopy: DryRunStore?
         do {
             if options.dryRun {
-                store = FileManager.default.fileExists(atPath: databasePath) ? try ArticleStore(path: databasePath, readOnly: true) : nil
+                let copy = try DryRunStore(copying: databasePath)
+                dryRunCopy = copy
+                store = copy.store
             } else {
                 store = try ArticleStore(path: databasePath)
             }
         } catch {
             throw .database(error)
+        }
+        defer { dryRunCopy?.remove() }
+        summary.now = now
+        // What each section shows now, for a dry run to compare with.
+        var before: [SectionInput] = []
+        if let copy = dryRunCopy {
+            do {
+                before = try SectionAssembler(config: config, store: copy.store).sectionInputs()
+            } catch {
+                throw .database(error)
+            }
         }
 
         // Which feeds are due.
@@ -80,6 +86,9 @@ public struct GazetteRunner: Sendable {
                 due.append((index, feed, request))
             } else if request.state?.gone == true {
                 logger.debug("skipping \(feed.key): gone (410); --force checks it again")
+            } else if let next = request.state?.nextFetch, next < (summary.nextDueDate ?? .distantFuture) {
+                summary.nextDueDate = next
+                summary.nextDueSource = feed.name ?? request.state?.title ?? feed.key
             }
         }
         summary.feedsAttempted = due.count
@@ -88,7 +97,7 @@ public struct GazetteRunner: Sendable {
         // Feeds without their own interval wait feeds.json's default one.
         var policy = options.fetchPolicy
         policy.defaultInterval = config.defaults.interval
-        let processor = FeedResultProcessor(store: store, policy: policy, dryRun: options.dryRun, now: now)
+        let processor = FeedResultProcessor(store: store, policy: policy, now: now)
         let collector = InOrderCollector(
             processor: processor, due: due.map { ($0.index, $0.feed) }, progress: progress)
         let logger = self.logger
@@ -112,6 +121,7 @@ public struct GazetteRunner: Sendable {
             switch report.status {
             case .fetched: summary.fetched += 1
             case .notModified: summary.notModified += 1
+            case .unchanged: summary.unchanged += 1
             case .failed: summary.failed += 1
             case .gone: summary.gone += 1
             }
@@ -123,7 +133,8 @@ public struct GazetteRunner: Sendable {
             summary.itemsParsed += report.itemsParsed
         }
 
-        if !options.dryRun, let store {
+        let outputDirectory = options.outputDirectory(for: config)
+        if let store {
             let inputs: [SectionInput]
             let sources: [SourceListing]
             do {
@@ -137,17 +148,40 @@ public struct GazetteRunner: Sendable {
             } catch {
                 throw .database(error)
             }
-            let report: PublishReport
-            do {
-                report = try Publisher(site: config.site, outputDirectory: options.outputDirectory(for: config))
-                    .publish(inputs, sources: sources)
-            } catch {
-                throw .output(error)
+            let publisher = Publisher(site: config.site, outputDirectory: outputDirectory)
+            if options.dryRun {
+                summary.sectionChanges = Self.changes(from: before, to: inputs, publisher: publisher)
+            } else {
+                let report: PublishReport
+                do {
+                    report = try publisher.publish(inputs, sources: sources)
+                } catch {
+                    throw .output(error)
+                }
+                summary.sectionsRewritten = config.sections.map(\.id).filter { report.written.contains("\($0).xml") }
+                summary.outputDirectory = outputDirectory.path
             }
-            summary.sectionsRewritten = config.sections.map(\.id).filter { report.written.contains("\($0).xml") }
         }
+        let retired = RetiredSectionFiles.find(in: outputDirectory, sectionIDs: config.sections.map(\.id))
+        if let warning = RetiredSectionFiles.warning(retired, in: outputDirectory) { summary.warnings.append(warning) }
+        if !options.dryRun && summary.outputDirectory == nil { summary.outputDirectory = outputDirectory.path }
         summary.elapsed = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// What each section would gain and lose going from `before` to `after`, by published entry.
+    static func changes(from before: [SectionInput], to after: [SectionInput], publisher: Publisher) -> [RunSummary.SectionChange] {
+        let old = Dictionary(before.map { ($0.section.id, publisher.prepare($0).entries) }) { a, _ in a }
+        return after.map { input in
+            let new = publisher.prepare(input).entries
+            let previous = old[input.section.id] ?? []
+            let previousIDs = Set(previous.map(\.id))
+            let newIDs = Set(new.map(\.id))
+            return RunSummary.SectionChange(
+                sectionID: input.section.id,
+                added: new.filter { !previousIDs.contains($0.id) }.map(\.title),
+                removed: previous.filter { !newIDs.contains($0.id) }.map(\.title))
+        }
     }
 
     /// Republishes every section from the store without fetching (`gazette publish`), under the run lock.

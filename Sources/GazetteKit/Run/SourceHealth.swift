@@ -14,17 +14,18 @@ public struct SourceHealth: Sendable {
             let state = states[feed.key]
             var parts: [String] = []
             var problem = false
-            let name = feed.name ?? state?.title ?? feed.key
-            parts.append("\(name) <\(feed.key)> [\(feed.sections.joined(separator: ", "))]")
+            // Each source names its URL once: after its name, or alone when it has none yet.
+            let name = (feed.name ?? state?.title).map { "\($0) <\(feed.key)>" } ?? feed.key
+            parts.append("\(name) [\(feed.sections.joined(separator: ", "))]")
             guard let state else {
                 parts.append("never fetched")
                 return Line(text: parts.joined(separator: " — "), isProblem: false)
             }
             parts.append("last success " + (state.lastSuccess.map { relative($0, now: now) } ?? "never"))
-            if let count = state.itemCount { parts.append("\(count) items") }
+            if let count = state.itemCount { parts.append(RunSummary.count(count, "item", "items")) }
             if let error = state.lastError {
                 problem = true
-                parts.append("ERROR (\(state.consecutiveFailures)×): \(error)")
+                parts.append("ERROR (\(state.consecutiveFailures)×): \(Self.withoutURL(error, of: feed))")
             }
             if state.gone {
                 problem = true
@@ -36,12 +37,23 @@ public struct SourceHealth: Sendable {
                 problem = true
                 parts.append("MOVED permanently to \(moved): update feeds.json")
             }
+            if let recovered = state.recoveredXML {
+                parts.append("malformed XML, recovered (\(recovered))")
+            }
             if feed.html != nil, state.lastMatchCount == 0 {
                 problem = true
                 parts.append("the item rule matched nothing last time: the page layout may have changed")
             }
             return Line(text: parts.joined(separator: " — "), isProblem: problem)
         }
+    }
+
+    /// `error` without a leading `<feed URL>: `, which the line already shows.
+    static func withoutURL(_ error: String, of feed: FeedConfig) -> String {
+        for prefix in [feed.key + ": ", feed.url.absoluteString + ": "] where error.hasPrefix(prefix) {
+            return String(error.dropFirst(prefix.count))
+        }
+        return error
     }
 
     static func relative(_ date: Date, now: Date) -> String {

@@ -28,14 +28,14 @@ extension ArticleStore {
             sql: """
                 INSERT OR REPLACE INTO feed_state (feedKey, etag, lastModified, bodyHash, lastStatus, lastError,
                     lastAttempt, lastSuccess, consecutiveFailures, nextFetch, movedTo, gone, itemCount, title,
-                    siteLink, lastMatchCount)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    siteLink, lastMatchCount, recoveredXML)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             state.feedKey, state.etag, state.lastModified, state.bodyHash, state.lastStatus, state.lastError,
             StoredDate.encode(state.lastAttempt), StoredDate.encode(state.lastSuccess),
             state.consecutiveFailures, StoredDate.encode(state.nextFetch), state.movedTo, state.gone,
-            state.itemCount, state.title, state.siteLink, state.lastMatchCount,
+            state.itemCount, state.title, state.siteLink, state.lastMatchCount, state.recoveredXML,
         ])
     }
 
@@ -46,7 +46,7 @@ extension ArticleStore {
             lastAttempt: StoredDate.decode(row["lastAttempt"]), lastSuccess: StoredDate.decode(row["lastSuccess"]),
             consecutiveFailures: row["consecutiveFailures"], nextFetch: StoredDate.decode(row["nextFetch"]),
             movedTo: row["movedTo"], gone: row["gone"], itemCount: row["itemCount"], title: row["title"],
-            siteLink: row["siteLink"], lastMatchCount: row["lastMatchCount"]
+            siteLink: row["siteLink"], lastMatchCount: row["lastMatchCount"], recoveredXML: row["recoveredXML"]
         )
     }
 }

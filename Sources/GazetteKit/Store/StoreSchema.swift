@@ -17,10 +17,16 @@ import GRDB
 ///   (`copyHash`) and the copy itself (`item`, JSON `FeedItem`). Deleted with its article.
 /// - `tombstone`: the keys (ids, canonical links, title, content hash) each feed's copies of an
 ///   expired article were recognised by.
+///
+/// `feedStateRecoveredXML` adds `feed_state.recoveredXML` (a feed whose XML is always malformed is
+/// reported once, not on every run).
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createVersion1)
+        migrator.registerMigration("feedStateRecoveredXML") { db in
+            try db.execute(sql: "ALTER TABLE feed_state ADD COLUMN recoveredXML TEXT")
+        }
         return migrator
     }
 

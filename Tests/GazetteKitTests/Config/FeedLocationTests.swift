@@ -39,3 +39,38 @@ import Testing
         #expect((ka == kb) == same, "\(ka) vs \(kb)")
     }
 }
+
+extension FeedLocationTests {
+    @Test(arguments: [
+        ("example.org/rss.xml", "https://example.org/rss.xml"),
+        ("feeds.bbci.co.uk/news/rss.xml", "https://feeds.bbci.co.uk/news/rss.xml"),
+        ("127.0.0.1:8701/feed.xml", "http://127.0.0.1:8701/feed.xml"),
+        ("https//example.com/rss", "https://example.com/rss"),
+        ("http//example.com/rss", "http://example.com/rss"),
+        ("localhost:8080/feed", "http://localhost:8080/feed"),
+        ("localhost/feed.xml", "http://localhost/feed.xml"),
+        ("news.example.org", "https://news.example.org"),
+    ])
+    func webAddressesWithoutASchemeAreRecognised(text: String, full: String) {
+        #expect(FeedLocation.webAddressWithoutScheme(text) == full)
+    }
+
+    @Test(arguments: [
+        "feeds/council.xml", "feed.xml", "council.rss", "../shared/feed.xml", "~/feeds/a.xml", "data.d/feed.xml",
+        "/srv/feeds/example.org/rss.xml", "C:/feeds/a.xml", "index.atom",
+    ])
+    func filePathsAreNotMistakenForWebAddresses(text: String) {
+        #expect(FeedLocation.webAddressWithoutScheme(text) == nil)
+    }
+
+    @Test func aMissingPathThatLooksLikeAHostIsRefusedWithTheFullAddress() {
+        let base = URL(fileURLWithPath: "/nonexistent-gazette-test-folder")
+        guard case .failure(let problem) = FeedLocation.resolve("example.org/rss.xml", relativeTo: base) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(problem.suggestion == "https://example.org/rss.xml")
+        #expect(problem.message.contains("looks like a web address without its scheme"))
+        #expect(FeedLocation.resolve("feeds/council.xml", relativeTo: base) == .success(base.appendingPathComponent("feeds/council.xml")))
+    }
+}

@@ -258,6 +258,18 @@ import Testing
         #expect(result.state.lastStatus == 0)
     }
 
+    @Test func connectionClosedMidBodyIsSaidInPlainWords() async throws {
+        server.route(
+            "/cut.xml",
+            LoopbackHTTPServer.Response(status: 200, body: .closeMidBody(Data(repeating: 0x3c, count: 5000), announcedLength: 50_000)))
+        let result = await fetcher.fetch(request("/cut.xml"))
+        #expect(
+            result.outcome.failure
+                == .network(
+                    message: "the server closed the connection before the whole response arrived; Gazette will try again next run",
+                    url: server.url("/cut.xml")), "\(result.outcome)")
+    }
+
     // MARK: Identity, headers, charset
 
     @Test func sendsIdentityAcceptAndTheFeedsOwnHeaders() async throws {

@@ -14,13 +14,17 @@ import Testing
         #expect(root.first("head")?.first("title")?.text == "Gazette Test Desk: sources")
         let groups = try #require(root.first("body")).all("outline")
         #expect(groups.map { $0.attributes["text"] } == ["Technology", "Science", "Nothing yet"])
-        #expect(groups[0].all("outline").map { $0.attributes["text"] } == ["Alpha Daily", "Beta Weekly", "Gamma News"])
+        // Each section opens with Gazette's own feed of it, then its sources.
+        #expect(groups.map { $0.all("outline").first?.attributes["xmlUrl"] }.allSatisfy { $0?.hasSuffix(".xml") == true })
+        #expect(groups[0].all("outline").first?.attributes["xmlUrl"] == PublishedSection.baseURL(of: loaded.siteConfig) + "tech.xml")
+        #expect(groups[2].all("outline").count == 1, "a section without sources of its own is not an empty folder")
+        #expect(groups[0].all("outline").dropFirst().map { $0.attributes["text"] } == ["Alpha Daily", "Beta Weekly", "Gamma News"])
         #expect(
-            groups[1].all("outline").map { $0.attributes["xmlUrl"] } == [
+            groups[1].all("outline").dropFirst().map { $0.attributes["xmlUrl"] } == [
                 "https://beta.example.net/atom", "https://delta.example.com/index.xml", nil,
             ])
         #expect(
-            groups[1].all("outline").map { $0.attributes["type"] } == ["rss", "rss", nil],
+            groups[1].all("outline").dropFirst().map { $0.attributes["type"] } == ["rss", "rss", nil],
             "a local file is listed, but not as a subscribable feed")
     }
 

@@ -167,7 +167,12 @@ import Testing
         let root = try XMLNodeTree.parse(try Self.file(files, "sources.opml"))
         let outlines = root.descendants.filter { $0.name == "outline" && $0.attributes["text"] != nil }
         let urls = outlines.compactMap { $0.attributes["xmlUrl"] } + outlines.compactMap { $0.attributes["htmlUrl"] }
-        #expect(urls.sorted() == ["https://hostile.example/", "https://hostile.example/feed", "https://orphan.example/feed"])
+        // The sources' web URLs, and the section's own feed (served at the site URL) with the site as its page.
+        #expect(
+            urls.sorted() == [
+                "https://hostile.example/", "https://hostile.example/feed", "https://news.example.org/h/",
+                "https://news.example.org/h/hostile.xml", "https://orphan.example/feed",
+            ])
         #expect(outlines.contains { $0.attributes["text"] == "<script>alert('opml')</script>" && $0.attributes["type"] == nil })
         #expect(outlines.contains { $0.attributes["text"] == "Other sources" })
     }

@@ -101,7 +101,7 @@ import Testing
         #expect(list.status == 0, "\(list.stderr)")
         let lines = list.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
-        #expect(lines.first { $0.hasPrefix("Good") }?.contains("1 items") == true, "\(lines)")
+        #expect(lines.first { $0.hasPrefix("Good") }?.contains(" — 1 item — ") == true, "\(lines)")
         // feeds.json's default interval decides the next fetch (2 h, not the built-in 30 min).
         #expect(
             lines.first { $0.hasPrefix("Good") }?.contains("next fetch in 1h 59m") == true

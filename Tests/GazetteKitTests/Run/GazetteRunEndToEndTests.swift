@@ -130,7 +130,7 @@ import Testing
 
         let forced = try workspace.run(["--force"])
         #expect(forced.status == 0, "\(forced.stderr)")
-        #expect(forced.stdout.contains("5 of 5 feeds due: 0 fetched, 4 not modified, 1 failed"), "\(forced.stdout)")
+        #expect(forced.stdout.contains("5 of 5 feeds due: 0 fetched, 1 not modified, 3 unchanged, 1 failed"), "\(forced.stdout)")
         #expect(forced.stdout.contains("0 new, 0 updated"), "\(forced.stdout)")
         #expect(forced.stdout.contains("0 sections rewritten"), "\(forced.stdout)")
         #expect(workspace.server.responseCount("/care.xml", status: 304) == 1)
@@ -256,7 +256,8 @@ import Testing
         defer { workspace.close() }
         let result = try workspace.run(["--dry-run"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("dry run: 5 of 5 feeds due: 4 fetched"), "\(result.stdout)")
+        let summary = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(summary.hasPrefix("dry run: 5 of 5 feeds due: 4 fetched"), "\(result.stdout)")
         #expect(result.stdout.contains("items parsed; nothing written"), "\(result.stdout)")
         #expect(workspace.server.requestCount("/county.xml") == 1)
         #expect(!FileManager.default.fileExists(atPath: workspace.output.path))

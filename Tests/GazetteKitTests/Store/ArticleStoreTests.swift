@@ -21,7 +21,27 @@ import Testing
         let mode = try temp.store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         let migrations = try temp.store.pool.read { db in try StoreSchema.migrator.appliedIdentifiers(db) }
-        #expect(migrations == ["v1"])
+        #expect(migrations == ["v1", "feedStateRecoveredXML"])
+    }
+
+    @Test func aVersion1DatabaseGainsTheRecoveredXMLColumnAndKeepsItsStates() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.url.appendingPathComponent("v1.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try StoreSchema.migrator.migrate(queue, upTo: "v1")
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO feed_state (feedKey, consecutiveFailures, gone) VALUES ('k', 2, 0)")
+            }
+            try queue.close()
+        }
+        let store = try ArticleStore(path: path)
+        var state = try #require(try store.fetchState(for: "k"))
+        #expect(state.consecutiveFailures == 2 && state.recoveredXML == nil)
+        state.recoveredXML = "line 3:7: mismatched tag"
+        try store.saveFetchState(state)
+        #expect(try store.fetchState(for: "k")?.recoveredXML == "line 3:7: mismatched tag")
     }
 
     @Test func remembersArticlesAcrossRuns() throws {

@@ -23,6 +23,6 @@ enum Fixtures {
     /// The opt-in corpus suites run only when `GAZETTE_SHARED` names the shared folder; otherwise
     /// Swift Testing reports them as skipped (never as passed).
     static var needsShared: ConditionTrait {
-        .enabled(if: shared != nil, "opt-in: set GAZETTE_SHARED to the shared/ folder (see README, Testing)")
+        .enabled(if: shared != nil, "opt-in: set GAZETTE_SHARED to the shared/ folder (see README, \"The opt-in corpus suite\")")
     }
 }

@@ -48,6 +48,8 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         case endless(chunk: Data, delay: TimeInterval)
         /// Announces `announcedLength` bytes, sends `Data`, then resets the connection (TCP RST).
         case resetMidBody(Data, announcedLength: Int)
+        /// Announces `announcedLength` bytes, sends `Data`, then closes the connection cleanly (TCP FIN).
+        case closeMidBody(Data, announcedLength: Int)
     }
 
     /// A response to send: status, headers, body, and an optional delay before anything is sent.
@@ -307,7 +309,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         switch response.body {
         case .bytes(let data): headers["Content-Length"] = String(data.count)
         case .trickle(let data, _): headers["Content-Length"] = String(data.count)
-        case .resetMidBody(_, let announced): headers["Content-Length"] = String(announced)
+        case .resetMidBody(_, let announced), .closeMidBody(_, let announced): headers["Content-Length"] = String(announced)
         case .chunked, .endless: headers["Transfer-Encoding"] = "chunked"
         }
         var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
@@ -336,6 +338,9 @@ final class LoopbackHTTPServer: @unchecked Sendable {
                 if delay > 0 { pause(delay) }
                 guard sendChunk(fd, chunk) else { return false }
             }
+            return false
+        case .closeMidBody(let data, _):
+            _ = write(fd, data)
             return false
         case .resetMidBody(let data, _):
             _ = write(fd, data)
