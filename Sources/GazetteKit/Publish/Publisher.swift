@@ -45,22 +45,38 @@ public struct Publisher: Sendable {
     /// Files are written in order (sections, then `index.html`, then `sources.opml`); when one
     /// cannot be written the error names it and files already replaced stay valid.
     public func publish(_ sections: [SectionInput], sources: [SourceListing]) throws(PublishError) -> PublishReport {
+        try publish(sections, sources: sources, ledger: nil, now: Date())
+    }
+
+    /// Publishes as above and, with a `ledger`, also each section's RFC 5005 archive documents
+    /// (see `SectionArchiver`), recording the heads in the ledger as the run at `now`. Archive files
+    /// are written before the heads that link to them.
+    func publish(_ sections: [SectionInput], sources: [SourceListing], ledger: (any PublicationLedger)?, now: Date)
+        throws(PublishError) -> PublishReport
+    {
         var seen: Set<String> = []
         for input in sections {
             guard Publisher.isValidSectionID(input.section.id) else { throw .invalidSectionID(input.section.id) }
             guard seen.insert(input.section.id).inserted else { throw .duplicateSectionID(input.section.id) }
         }
-        let published = sections.map(prepare)
+        var published = sections.map(prepare)
         try createOutputDirectory()
 
         var files: [(name: String, bytes: [UInt8])] = []
+        let history = try planArchives(&published, ledger: ledger, now: now)
+        files += history.files
         let atom = AtomFeedWriter(site: site)
         let json = JSONFeedWriter(site: site)
         for section in published {
             files.append((section.id + ".xml", atom.render(section)))
             files.append((section.id + ".json", json.render(section)))
         }
-        files.append(("index.html", IndexPageWriter(site: site, headlinesPerSection: headlinesPerSection).render(published)))
+        files.append(
+            (
+                "index.html",
+                IndexPageWriter(site: site, headlinesPerSection: headlinesPerSection, archivedSections: history.archivedSections)
+                    .render(published)
+            ))
         files.append(("sources.opml", OPMLWriter(site: site).render(sections: published, sources: sources)))
 
         var report = PublishReport()
@@ -69,10 +85,20 @@ public struct Publisher: Sendable {
         }
         let writer = AtomicFileWriter()
         report.removedLeftovers = writer.removeLeftovers(in: outputDirectory)
+        for id in history.archivedSections.sorted() {
+            let folder = outputDirectory.appendingPathComponent(id + "/archive", isDirectory: true)
+            try createDirectory(folder)
+            report.removedLeftovers += writer.removeLeftovers(in: folder).map { id + "/archive/" + $0 }
+        }
         for file in files {
             switch try writer.write(file.bytes, to: outputDirectory.appendingPathComponent(file.name)) {
             case .written: report.written.append(file.name)
             case .unchanged: report.unchanged.append(file.name)
+            }
+        }
+        if let ledger {
+            for (section, period) in history.finalizing {
+                try ledger.markFinalized(section: section, period: period)
             }
         }
         return report
@@ -95,10 +121,14 @@ public struct Publisher: Sendable {
     }
 
     private func createOutputDirectory() throws(PublishError) {
+        try createDirectory(outputDirectory)
+    }
+
+    func createDirectory(_ url: URL) throws(PublishError) {
         do {
-            try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw .cannotCreateDirectory(path: outputDirectory.path, reason: error.localizedDescription)
+            throw .cannotCreateDirectory(path: url.path, reason: error.localizedDescription)
         }
     }
 }

@@ -139,18 +139,21 @@ public struct GazetteRunner: Sendable {
             let report: PublishReport
             do {
                 report = try Publisher(site: config.site, outputDirectory: options.outputDirectory(for: config))
-                    .publish(inputs, sources: sources)
+                    .publish(inputs, sources: sources, ledger: store, now: now)
             } catch {
                 throw .output(error)
             }
             summary.sectionsRewritten = config.sections.map(\.id).filter { report.written.contains("\($0).xml") }
+            let hubs = await notifyHubs(store: store, report: report, now: now)
+            summary.notes += hubs.notes
+            summary.problems += hubs.problems
         }
         summary.elapsed = Date().timeIntervalSince(started)
         return summary
     }
 
     /// Republishes every section from the store without fetching (`gazette publish`), under the run lock.
-    public func publish() throws(RunError) -> PublishReport {
+    public func publish(now: Date = Date()) throws(RunError) -> PublishReport {
         let databasePath = options.databasePath(for: config)
         let lock: RunLock
         do {
@@ -162,20 +165,25 @@ public struct GazetteRunner: Sendable {
         defer { lock.release() }
         let inputs: [SectionInput]
         let sources: [SourceListing]
+        let store: ArticleStore
         do {
-            let store = try ArticleStore(path: databasePath)
+            store = try ArticleStore(path: databasePath)
             let assembler = SectionAssembler(config: config, store: store)
             inputs = try assembler.sectionInputs()
             sources = try assembler.sourceListings()
         } catch {
             throw .database(error)
         }
+        let report: PublishReport
         do {
-            return try Publisher(site: config.site, outputDirectory: options.outputDirectory(for: config))
-                .publish(inputs, sources: sources)
+            report = try Publisher(site: config.site, outputDirectory: options.outputDirectory(for: config))
+                .publish(inputs, sources: sources, ledger: store, now: now)
         } catch {
             throw .output(error)
         }
+        // Hubs are told on the next `gazette run`, which sends queued pings.
+        queueHubPings(store: store, report: report, now: now)
+        return report
     }
 
     static func describe(_ outcome: FetchOutcome) -> String {

@@ -20,7 +20,7 @@ extension ArticleStore {
     ) throws(StoreError) -> IngestReport {
         let feed = FeedInfo(
             title: feedTitle ?? parsed.title, link: parsed.link, feedID: parsed.id ?? parsed.feedURL,
-            updated: parsed.updated)
+            updated: parsed.updated, language: parsed.language)
         let identities = EntryIdentity.identities(for: parsed.items, siteLink: parsed.link)
         let rule = duplicateRule
         return try write("storing the entries of \(feedKey)") { db in
@@ -39,12 +39,12 @@ extension ArticleStore {
     private static func saveFeedInfo(_ feed: FeedInfo, feedKey: String, db: Database) throws {
         try db.cachedStatement(
             sql: """
-                INSERT INTO feed_info (feedKey, title, link, feedID, updated) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO feed_info (feedKey, title, link, feedID, updated, language) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (feedKey) DO UPDATE SET title = excluded.title, link = excluded.link,
-                    feedID = excluded.feedID, updated = excluded.updated
+                    feedID = excluded.feedID, updated = excluded.updated, language = excluded.language
                 WHERE title IS NOT excluded.title OR link IS NOT excluded.link OR feedID IS NOT excluded.feedID
-                    OR updated IS NOT excluded.updated
+                    OR updated IS NOT excluded.updated OR language IS NOT excluded.language
                 """
-        ).execute(arguments: [feedKey, feed.title, feed.link, feed.feedID, StoredDate.encode(feed.updated)])
+        ).execute(arguments: [feedKey, feed.title, feed.link, feed.feedID, StoredDate.encode(feed.updated), feed.language])
     }
 }

@@ -17,10 +17,15 @@ import GRDB
 ///   (`copyHash`) and the copy itself (`item`, JSON `FeedItem`). Deleted with its article.
 /// - `tombstone`: the keys (ids, canonical links, title, content hash) each feed's copies of an
 ///   expired article were recognised by.
+///
+/// "publication-history" (see `StoreSchema+PublicationHistory.swift`): what each section published
+/// (for its RFC 5005 archives), each archive month's state, WebSub pings still to deliver, and
+/// each feed's declared language.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createVersion1)
+        migrator.registerMigration("publication-history", migrate: createPublicationHistory)
         return migrator
     }
 
