@@ -55,7 +55,8 @@ struct IndexPageWriter {
             html += " · <a href=\"\(esc(section.id))/archive/\">Archive</a>"
         }
         html += "</p>\n"
-        html += IndexPageWriter.headlines(Array(section.entries.prefix(max(0, headlinesPerSection))), in: section, empty: "No articles yet.")
+        html += IndexPageWriter.headlines(
+            Array(section.entries.prefix(max(0, headlinesPerSection))), in: section, empty: "No articles yet.")
         return html + "</section>\n"
     }
 
@@ -69,6 +70,7 @@ struct IndexPageWriter {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="color-scheme" content="light dark">
         <meta name="generator" content="Gazette \(XMLWriter.escapeAttribute(GazetteVersion.version))">
         <title>\(XMLWriter.escapeAttribute(title))</title>
 
@@ -111,7 +113,7 @@ struct IndexPageWriter {
     }
 
     static let css = """
-        :root { color-scheme: light dark; --fg: #1d1d1f; --muted: #6e6e73; --accent: #0b5cad; --bg: #fbfbfd; --rule: #d2d2d7; }
+        :root { --fg: #1d1d1f; --muted: #6e6e73; --accent: #0b5cad; --bg: #fbfbfd; --rule: #d2d2d7; }
         @media (prefers-color-scheme: dark) { :root { --fg: #f5f5f7; --muted: #a1a1a6; --accent: #6cb4ff; --bg: #161617; --rule: #424245; } }
         * { box-sizing: border-box; }
         html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }

@@ -8,13 +8,17 @@ import Testing
 @Suite struct ConfigDecoderPublishingTests {
     static func config(site: String, sections: String = #"{ "news": { "title": "News" } }"#) throws -> GazetteConfig {
         try GazetteConfig.parse(
-            Data(ConfigDecoderTests.document(site: site, sections: sections, feeds: #"[ { "url": "https://a.example/f.xml", "section": "news" } ]"#).utf8),
+            Data(
+                ConfigDecoderTests.document(
+                    site: site, sections: sections, feeds: #"[ { "url": "https://a.example/f.xml", "section": "news" } ]"#
+                ).utf8),
             baseDirectory: URL(fileURLWithPath: "/srv/gazette"))
     }
 
     @Test func hubsAndLanguagesAreDecoded() throws {
         let config = try Self.config(
-            site: #"{ "title": "T", "url": "https://x.example/", "hubs": ["https://hub.example/", "http://hub2.example/ping"], "language": "en_GB" }"#,
+            site:
+                #"{ "title": "T", "url": "https://x.example/", "hubs": ["https://hub.example/", "http://hub2.example/ping"], "language": "en_GB" }"#,
             sections: #"{ "news": { "title": "News", "language": "fr" }, "sport": { "title": "Sport" } }"#)
         #expect(config.site.hubs.map(\.absoluteString) == ["https://hub.example/", "http://hub2.example/ping"])
         #expect(config.site.language == "en-GB")
@@ -37,7 +41,8 @@ import Testing
         (#""language": 7"#, "site.language", .wrongType),
     ])
     func badValuesAreReportedWithTheirPath(member: String, path: String, kind: ConfigIssue.Kind) {
-        let issues = ConfigDecoderTests.issues(ConfigDecoderTests.document(site: #"{ "title": "T", "url": "https://x.example/", "# + member + " }"))
+        let issues = ConfigDecoderTests.issues(
+            ConfigDecoderTests.document(site: #"{ "title": "T", "url": "https://x.example/", "# + member + " }"))
         #expect(issues.map(\.path) == [path])
         #expect(issues.map(\.kind) == [kind])
     }

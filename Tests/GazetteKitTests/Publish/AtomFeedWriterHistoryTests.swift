@@ -11,10 +11,12 @@ import Testing
 
     static func article(_ n: Int, language: String?, image: String? = nil, enclosures: [Enclosure] = []) -> Article {
         Article(
-            id: "https://a.example/\(n)", title: "Story \(n)", link: "https://a.example/\(n)", published: date.addingTimeInterval(Double(n)),
+            id: "https://a.example/\(n)", title: "Story \(n)", link: "https://a.example/\(n)",
+            published: date.addingTimeInterval(Double(n)),
             firstSeen: date, enclosures: enclosures, image: image,
             sources: [
-                ArticleSource(feedKey: "https://a.example/feed\(n)", feedTitle: "Feed \(n)", entryID: "\(n)", firstSeen: date, feedLanguage: language)
+                ArticleSource(
+                    feedKey: "https://a.example/feed\(n)", feedTitle: "Feed \(n)", entryID: "\(n)", firstSeen: date, feedLanguage: language)
             ])
     }
 
@@ -36,7 +38,8 @@ import Testing
 
     @Test func theFeedHasTheSectionsLanguageAndEntriesKeepTheirSourcesWhenItDiffers() throws {
         let atom = Self.atom(Self.section())
-        #expect(atom.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:media=\"http://search.yahoo.com/mrss/\" xml:lang=\"en-GB\">"))
+        #expect(
+            atom.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:media=\"http://search.yahoo.com/mrss/\" xml:lang=\"en-GB\">"))
         #expect(atom.contains("<entry xml:lang=\"fr\">"))
         #expect(atom.components(separatedBy: "<entry>").count == 3, "same language and unknown language: no xml:lang")
         let tree = try XMLNodeTree.parse(Data(atom.utf8))

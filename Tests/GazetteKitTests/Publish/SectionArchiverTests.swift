@@ -20,13 +20,13 @@ import Testing
         let config: GazetteConfig
         let options: RunOptions
 
-        init(maxEntries: Int = 5, retentionDays: Double = 10) throws {
+        init(maxEntries: Int = 5, retentionDays: Double = 10, hub: URL? = nil) throws {
             directory = try TemporaryDirectory()
             try FileManager.default.createDirectory(
                 at: directory.url.appendingPathComponent("feeds"), withIntermediateDirectories: true)
             let json = """
                 {
-                  "site": { "title": "Archive Test", "url": "\(SectionArchiverTests.siteURL)", "language": "en" },
+                  "site": { "title": "Archive Test", "url": "\(SectionArchiverTests.siteURL)", "language": "en"\(hub.map { #", "hubs": [""# + $0.absoluteString + #""]"# } ?? "") },
                   "sections": { "news": { "title": "News", "maxEntries": \(maxEntries), "maxPerSource": \(maxEntries) } },
                   "feeds": [ { "url": "feeds/news.xml", "section": "news", "name": "Daily Wire" } ]
                 }
@@ -54,14 +54,14 @@ import Testing
                         <entry><id>https://wire.example.com/story/\(d)-\(k)</id><title>\(title)</title>
                         <link href="https://wire.example.com/story/\(d)-\(k)"/>
                         <published>\(PublishDate.rfc3339(published))</published><updated>\(PublishDate.rfc3339(updated))</updated>
-                        <summary>Body of story \(d)-\(k).</summary></entry>
+                        <summary>Body of story \(d)-\(k).</summary>\(k == 0 ? "<media:thumbnail url=\"https://wire.example.com/img/\(d).jpg\"/>" : "")</entry>
 
                         """
                 }
             }
             let feed = """
                 <?xml version="1.0" encoding="utf-8"?>
-                <feed xmlns="http://www.w3.org/2005/Atom"><id>urn:wire</id><title>Daily Wire</title>
+                <feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="fr-CA"><id>urn:wire</id><title>Daily Wire</title>
                 <updated>\(PublishDate.rfc3339(SectionArchiverTests.start.addingTimeInterval(Double(day) * 86_400)))</updated>
                 \(entries)</feed>
                 """
@@ -106,8 +106,12 @@ import Testing
         let (entries, documents) = try simulation.reader.reconstruct(from: Self.siteURL + "news.xml")
         #expect(Set(entries.keys) == everPublished)
         // Head, then December (open), November, October, September: the chain ends at the first month.
-        #expect(documents.map(\.url) == ["news.xml", "news/archive/2026-12.xml", "news/archive/2026-11.xml",
-            "news/archive/2026-10.xml", "news/archive/2026-09.xml"].map { Self.siteURL + $0 })
+        #expect(
+            documents.map(\.url)
+                == [
+                    "news.xml", "news/archive/2026-12.xml", "news/archive/2026-11.xml",
+                    "news/archive/2026-10.xml", "news/archive/2026-09.xml",
+                ].map { Self.siteURL + $0 })
         let archives = documents.dropFirst()
         // Each entry sits in exactly one archive document, and nothing published is missing from them.
         let archivedIDs = archives.flatMap { $0.entries.map(\.id) }
@@ -121,6 +125,15 @@ import Testing
         #expect(entries["https://wire.example.com/story/29-0"]?.title == "Story 29-0")
         let october = documents[3]
         #expect(october.entries.first { $0.id.hasSuffix("/45-0") }?.title == "Story 45-0 (corrected)")
+
+        // The source's language and lead images reach the head and the archives.
+        let headText = try String(contentsOf: simulation.output.appendingPathComponent("news.xml"), encoding: .utf8)
+        let septemberText = try String(contentsOf: simulation.output.appendingPathComponent("news/archive/2026-09.xml"), encoding: .utf8)
+        for text in [headText, septemberText] {
+            #expect(text.contains("xml:lang=\"en\">"))
+            #expect(text.contains("<entry xml:lang=\"fr-CA\">"))
+            #expect(text.contains("<media:thumbnail url=\"https://wire.example.com/img/"))
+        }
 
         // RFC 5005 structure: fh:archive only on archives, same feed id, current → head, next/prev inverse.
         let head = try #require(documents.first)
