@@ -15,13 +15,13 @@ struct ArchivePageWriter {
         html += "<p class=\"meta\"><a href=\"../../index.html\">Front page</a> · "
         html += "Current feed: <a href=\"../../\(esc(section.id)).xml\" type=\"application/atom+xml\">Atom</a>"
         html += " · <a href=\"../../\(esc(section.id)).json\" type=\"application/feed+json\">JSON Feed</a></p>\n"
-        html += "</header>\n<main>\n<ol class=\"months\" reversed>\n"
+        html += "</header>\n<main>\n<ul class=\"months\">\n"
         for period in periods.reversed() {
             html += "<li><a href=\"\(period.name).html\">\(period.name)</a> <span class=\"meta\">"
             html += "<a href=\"\(period.name).xml\" type=\"application/atom+xml\">Atom</a> · "
             html += "<a href=\"\(period.name).json\" type=\"application/feed+json\">JSON Feed</a></span></li>\n"
         }
-        html += "</ol>\n" + IndexPageWriter.footer
+        html += "</ul>\n" + IndexPageWriter.footer
         return Array(html.utf8)
     }
 

@@ -41,7 +41,7 @@ struct AtomFeedWriter {
     }
 
     private func write(_ entry: PublishedEntry, in section: PublishedSection, to xml: inout XMLWriter) {
-        xml.open("entry", [("xml:lang", entry.language == section.language ? nil : entry.language)])
+        xml.open("entry", [("xml:lang", entry.language(differingFrom: section.language))])
         xml.element("id", text: entry.id)
         xml.element("title", [("type", "text")], text: entry.title)
         if let link = entry.link {

