@@ -11,10 +11,12 @@ extension GazetteRunner {
         }
     }
 
-    /// Queues a ping to every hub for every changed feed; a failure is logged, never thrown.
+    /// Queues a ping to every hub for every changed feed (and forgets pings to hubs no longer
+    /// configured); a failure is logged, never thrown.
     func queueHubPings(store: ArticleStore, report: PublishReport, now: Date) {
         let hubs = config.site.hubs.map(\.absoluteString)
         do {
+            try store.forgetHubPings(except: hubs)
             try store.queueHubPings(hubs: hubs, topics: Self.changedTopics(config: config, report: report), now: now)
         } catch {
             logger.warning("WebSub: cannot queue pings: \(error.description)")

@@ -21,6 +21,14 @@ extension ArticleStore {
         }
     }
 
+    /// Forgets queued pings to hubs not in `hubs` (a hub taken out of `site.hubs` is not retried).
+    public func forgetHubPings(except hubs: [String]) throws(StoreError) {
+        let list = String(decoding: (try? JSONEncoder().encode(hubs)) ?? Data("[]".utf8), as: UTF8.self)
+        try write("forgetting WebSub pings") { db in
+            try db.execute(sql: "DELETE FROM hub_ping WHERE hub NOT IN (SELECT value FROM json_each(?))", arguments: [list])
+        }
+    }
+
     /// Queued pings whose next attempt is due at `now`, oldest topic first.
     public func dueHubPings(now: Date) throws(StoreError) -> [WebSubNotifier.Ping] {
         try read("reading queued WebSub pings") { db in

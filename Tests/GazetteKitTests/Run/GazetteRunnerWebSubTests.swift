@@ -152,6 +152,19 @@ import Testing
         #expect(workspace.hub.requestCount("/hub") == 8)
     }
 
+    @Test func aHubRemovedFromTheConfigurationIsNotRetried() async throws {
+        var workspace = try Workspace()
+        defer { workspace.close() }
+        workspace.hubState.status = 500
+        _ = try await workspace.run(at: Self.t0)
+        #expect(workspace.hub.requestCount("/hub") == 4)
+        workspace.hubState.status = 204
+        workspace.config.site.hubs = []
+        let later = try await workspace.run(at: Self.t0.addingTimeInterval(3_600))
+        #expect(workspace.hub.requestCount("/hub") == 4)
+        #expect(later.problems.isEmpty)
+    }
+
     @Test func aHubThatDoesNotAnswerTimesOut() async throws {
         let workspace = try Workspace()
         defer { workspace.close() }
