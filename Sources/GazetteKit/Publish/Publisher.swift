@@ -8,8 +8,9 @@ import Foundation
 /// let report = try publisher.publish(sections, sources: listings)
 /// ```
 ///
-/// Output is a pure function of the inputs (no run time anywhere), so an unchanged section keeps
-/// byte-identical files with their old modification times and web servers keep answering 304.
+/// Output is a pure function of the inputs (no run time anywhere, except the month that decides
+/// which archive is open), so an unchanged section keeps byte-identical files with their old
+/// modification times and web servers keep answering 304.
 /// Files of sections no longer configured are left in place (never deleted).
 ///
 /// Decisions readers can rely on:
@@ -45,7 +46,7 @@ public struct Publisher: Sendable {
     /// Publishes every section (ordering and capping its candidate articles) plus the index page
     /// and the OPML list of `sources`; returns which files were rewritten and which were unchanged.
     ///
-    /// Files are written in order (sections, then `index.html`, then `sources.opml`); when one
+    /// Files are written in order (archives, sections, then `index.html`, then `sources.opml`); when one
     /// cannot be written the error names it and files already replaced stay valid.
     public func publish(_ sections: [SectionInput], sources: [SourceListing]) throws(PublishError) -> PublishReport {
         try publish(sections, sources: sources, ledger: nil, now: Date())

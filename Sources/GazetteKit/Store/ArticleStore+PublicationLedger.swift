@@ -14,7 +14,11 @@ extension ArticleStore: PublicationLedger {
                     arguments: [section])
                 let first = (bounds?["first"] as String?).flatMap(ArchivePeriod.init(name:))
                 let last = (bounds?["last"] as String?).flatMap(ArchivePeriod.init(name:))
-                let open = max(period, last ?? period)
+                let closed = try String.fetchOne(
+                    db, sql: "SELECT max(period) FROM archive_period WHERE sectionId = ? AND finalized = 1", arguments: [section]
+                ).flatMap(ArchivePeriod.init(name:))
+                // Never a month already recorded past, nor one already finalized (a clock set back).
+                let open = max(period, last ?? period, closed?.next ?? period)
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
                 for entry in entries {

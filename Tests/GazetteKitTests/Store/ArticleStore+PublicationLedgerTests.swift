@@ -47,6 +47,12 @@ import Testing
         try store.markFinalized(section: "news", period: Self.september)
         let finalized = try #require(try store.recordHead(section: "news", entries: [], period: october, now: TestDates.days(31)))
         #expect(finalized.finalized == [Self.september])
+        // Finalized months are never reopened either, even with no entry recorded after them.
+        try store.markFinalized(section: "news", period: october)
+        let afterClose = try #require(
+            try store.recordHead(section: "news", entries: [Self.entry(4)], period: october, now: TestDates.days(32)))
+        #expect(afterClose.open == october.next)
+        #expect(try store.archivedEntries(section: "news", period: october.next).map(\.title) == ["Story 4"])
         // Sections are independent.
         #expect(try store.archivedEntries(section: "other", period: october).isEmpty)
     }
