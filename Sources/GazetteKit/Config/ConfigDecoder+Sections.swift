@@ -2,9 +2,9 @@ import Foundation
 
 /// Decoding of `site`, `defaults` and `sections`.
 extension ConfigDecoder {
-    static let siteKeys = ["title", "url", "author", "description", "icon", "logo"]
+    static let siteKeys = ["title", "url", "author", "description", "icon", "logo", "hubs", "language"]
     static let defaultsKeys = ["interval", "output", "database", "maxEntries", "maxPerSource"]
-    static let sectionKeys = ["title", "description", "maxEntries", "maxPerSource", "route"]
+    static let sectionKeys = ["title", "description", "maxEntries", "maxPerSource", "route", "language"]
     static let routeKeys = ["categories", "include", "exclude"]
 
     mutating func decodeSite(_ node: JSONNode, at path: String) -> SiteConfig? {
@@ -21,8 +21,11 @@ extension ConfigDecoder {
         let description = m["description"].flatMap { string($0, at: Self.join(path, "description")) }
         let icon = m["icon"].flatMap { webURL($0, at: Self.join(path, "icon"), relativeTo: url) }
         let logo = m["logo"].flatMap { webURL($0, at: Self.join(path, "logo"), relativeTo: url) }
-        guard let title, let url else { return nil }
-        return SiteConfig(title: title, url: url, author: author, description: description, icon: icon, logo: logo)
+        let hubs = m["hubs"].map { hubList($0, at: Self.join(path, "hubs")) } ?? []
+        let language = m["language"].map { languageTag($0, at: Self.join(path, "language")) } ?? .some(nil)
+        guard let title, let url, let hubs, let language else { return nil }
+        return SiteConfig(
+            title: title, url: url, author: author, description: description, icon: icon, logo: logo, hubs: hubs, language: language)
     }
 
     mutating func decodeDefaults(_ node: JSONNode, at path: String) -> ConfigDefaults {
@@ -87,9 +90,11 @@ extension ConfigDecoder {
             route = decodeRoute(node, at: Self.join(path, "route"))
             routeIsValid = route != nil
         }
-        guard let title, let maxEntries, let maxPerSource, routeIsValid else { return nil }
+        let language = m["language"].map { languageTag($0, at: Self.join(path, "language")) } ?? .some(nil)
+        guard let title, let maxEntries, let maxPerSource, routeIsValid, let language else { return nil }
         return SectionConfig(
-            id: id, title: title, description: description, maxEntries: maxEntries, maxPerSource: maxPerSource, route: route)
+            id: id, title: title, description: description, maxEntries: maxEntries, maxPerSource: maxPerSource, route: route,
+            language: language)
     }
 
     private mutating func decodeRoute(_ node: JSONNode, at path: String) -> KeywordFilter? {

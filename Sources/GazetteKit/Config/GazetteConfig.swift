@@ -39,14 +39,24 @@ public struct SiteConfig: Sendable, Hashable {
     public var description: String?
     public var icon: URL?
     public var logo: URL?
+    /// WebSub hubs (`site.hubs`): every feed names them as `rel="hub"`, and a run that changed a
+    /// section notifies each one.
+    public var hubs: [URL]
+    /// The language of the published feeds and index page (`site.language`, a BCP 47 tag such as `en-GB`).
+    public var language: String?
 
-    public init(title: String, url: URL, author: String? = nil, description: String? = nil, icon: URL? = nil, logo: URL? = nil) {
+    public init(
+        title: String, url: URL, author: String? = nil, description: String? = nil, icon: URL? = nil, logo: URL? = nil,
+        hubs: [URL] = [], language: String? = nil
+    ) {
         self.title = title
         self.url = url
         self.author = author
         self.description = description
         self.icon = icon
         self.logo = logo
+        self.hubs = hubs
+        self.language = language
     }
 }
 
@@ -62,9 +72,12 @@ public struct SectionConfig: Sendable, Hashable {
     public var maxPerSource: Int
     /// Items from any source that match go to this section too.
     public var route: KeywordFilter?
+    /// The section's language (BCP 47), when it differs from `site.language`.
+    public var language: String?
 
     public init(
-        id: String, title: String, description: String? = nil, maxEntries: Int = 50, maxPerSource: Int = 10, route: KeywordFilter? = nil
+        id: String, title: String, description: String? = nil, maxEntries: Int = 50, maxPerSource: Int = 10, route: KeywordFilter? = nil,
+        language: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -72,6 +85,7 @@ public struct SectionConfig: Sendable, Hashable {
         self.maxEntries = maxEntries
         self.maxPerSource = maxPerSource
         self.route = route
+        self.language = language
     }
 }
 

@@ -12,6 +12,8 @@ public struct ArticleSource: Sendable, Hashable, Codable {
     public var feedID: String?
     /// The feed's last updated time, when known.
     public var feedUpdated: Date?
+    /// The language the feed declares (RSS `language`, Atom `xml:lang`, JSON Feed `language`), when it does.
+    public var feedLanguage: String?
     /// The id this feed gave the entry.
     public var entryID: String
     /// The link this feed gave the entry.
@@ -21,8 +23,9 @@ public struct ArticleSource: Sendable, Hashable, Codable {
 
     public init(
         feedKey: String, feedTitle: String? = nil, feedLink: String? = nil, feedID: String? = nil,
-        feedUpdated: Date? = nil, entryID: String, link: String? = nil, firstSeen: Date
+        feedUpdated: Date? = nil, entryID: String, link: String? = nil, firstSeen: Date, feedLanguage: String? = nil
     ) {
+        self.feedLanguage = feedLanguage
         self.feedKey = feedKey
         self.feedTitle = feedTitle
         self.feedLink = feedLink

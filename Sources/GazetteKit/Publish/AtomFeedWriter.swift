@@ -6,7 +6,7 @@ struct AtomFeedWriter {
     /// The Atom document for `section`, as UTF-8 bytes.
     func render(_ section: PublishedSection) -> [UInt8] {
         var xml = XMLWriter()
-        xml.open("feed", [("xmlns", "http://www.w3.org/2005/Atom")])
+        xml.open("feed", AtomFeedWriter.rootAttributes(section))
         xml.element("id", text: section.feedID)
         xml.element("title", [("type", "text")], text: section.title)
         if let subtitle = section.subtitle {
@@ -16,9 +16,10 @@ struct AtomFeedWriter {
         xml.open("author")
         xml.element("name", text: PublishedEntry.text(site.author) ?? PublishedEntry.text(site.title) ?? "Gazette")
         xml.close()
-        if let selfURL = PublishedSection.siteLink(section.atomURL) {
+        if let selfURL = PublishedSection.siteLink(section.selfAtomURL) {
             xml.empty("link", [("rel", "self"), ("type", "application/atom+xml"), ("href", selfURL)])
         }
+        writeHistoryLinks(section, to: &xml)
         if let siteURL = PublishedSection.siteLink(section.siteURL) {
             xml.empty("link", [("rel", "alternate"), ("type", "text/html"), ("href", siteURL)])
         }
@@ -33,14 +34,14 @@ struct AtomFeedWriter {
             xml.element("logo", text: logo)
         }
         for entry in section.entries {
-            write(entry, to: &xml)
+            write(entry, in: section, to: &xml)
         }
         xml.close()
         return xml.data
     }
 
-    private func write(_ entry: PublishedEntry, to xml: inout XMLWriter) {
-        xml.open("entry")
+    private func write(_ entry: PublishedEntry, in section: PublishedSection, to xml: inout XMLWriter) {
+        xml.open("entry", [("xml:lang", entry.language(differingFrom: section.language))])
         xml.element("id", text: entry.id)
         xml.element("title", [("type", "text")], text: entry.title)
         if let link = entry.link {
@@ -69,6 +70,9 @@ struct AtomFeedWriter {
         }
         for category in entry.categories {
             xml.empty("category", [("term", category)])
+        }
+        if let image = entry.image {
+            xml.empty("media:thumbnail", [("url", image)])
         }
         if let summary = entry.summaryHTML {
             xml.element("summary", [("type", "html")], text: summary)

@@ -19,7 +19,10 @@ struct JSONFeedWriter {
             icon: PublishedSection.siteLink(site.logo?.absoluteString ?? site.icon?.absoluteString),
             favicon: PublishedSection.siteLink(site.icon?.absoluteString),
             authors: [Author(name: PublishedEntry.text(site.author) ?? PublishedEntry.text(site.title) ?? "Gazette", url: nil)],
-            items: section.entries.map(item)
+            items: section.entries.map { item($0, in: section) },
+            language: section.language,
+            hubs: section.hubs.isEmpty ? nil : section.hubs.map { Hub(type: "WebSub", url: $0) },
+            nextURL: JSONFeedWriter.nextURL(of: section)
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -41,7 +44,7 @@ struct JSONFeedWriter {
         return bytes
     }
 
-    private func item(_ entry: PublishedEntry) -> Item {
+    private func item(_ entry: PublishedEntry, in section: PublishedSection) -> Item {
         Item(
             id: entry.id,
             url: entry.link,
@@ -62,7 +65,8 @@ struct JSONFeedWriter {
                 alsoReportedBy: entry.mentions.isEmpty
                     ? nil
                     : entry.mentions.map { SourceRef(title: $0.title, homePageURL: $0.homePage, feedURL: $0.feedURL, url: $0.url) }
-            )
+            ),
+            language: entry.language(differingFrom: section.language)
         )
     }
 
@@ -76,10 +80,13 @@ struct JSONFeedWriter {
         var favicon: String?
         var authors: [Author]
         var items: [Item]
+        var language: String?
+        var hubs: [Hub]?
+        var nextURL: String?
 
         enum CodingKeys: String, CodingKey {
-            case version, title, description, icon, favicon, authors, items
-            case homePageURL = "home_page_url", feedURL = "feed_url"
+            case version, title, description, icon, favicon, authors, items, language, hubs
+            case homePageURL = "home_page_url", feedURL = "feed_url", nextURL = "next_url"
         }
     }
 
@@ -134,9 +141,10 @@ struct JSONFeedWriter {
         var tags: [String]?
         var attachments: [Attachment]?
         var gazette: GazetteExtension
+        var language: String?
 
         enum CodingKeys: String, CodingKey {
-            case id, url, title, image, authors, tags, attachments
+            case id, url, title, image, authors, tags, attachments, language
             case contentHTML = "content_html", datePublished = "date_published", dateModified = "date_modified"
             case gazette = "_gazette"
         }

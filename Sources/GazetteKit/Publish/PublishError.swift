@@ -8,6 +8,8 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotCreateDirectory(path: String, reason: String)
     /// A file could not be written or moved into place; the previous version, if any, is intact.
     case cannotWrite(path: String, reason: String)
+    /// What a section published could not be recorded or read back for its archive.
+    case history(section: String, reason: String)
 
     public var description: String {
         switch self {
@@ -21,6 +23,8 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotWrite(let path, let reason):
             "\(path): cannot write: \(reason); check free space and the folder's permissions "
                 + "(the previous file, if any, is unchanged)"
+        case .history(let section, let reason):
+            "section \"\(section)\": cannot keep its archive: \(reason); check the state database, then run again (files already written stay valid)"
         }
     }
 }

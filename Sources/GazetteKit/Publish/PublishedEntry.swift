@@ -2,9 +2,9 @@ import Foundation
 
 /// An article made ready for publishing: every value cleaned, validated and defaulted once, so the
 /// Atom, JSON Feed and index writers agree and none of them sees raw store data.
-struct PublishedEntry: Sendable, Hashable {
+struct PublishedEntry: Sendable, Hashable, Codable {
     /// An author with a name (Atom requires one), an e-mail only if it looks like one, a web URI only.
-    struct Author: Sendable, Hashable {
+    struct Author: Sendable, Hashable, Codable {
         var name: String
         var email: String?
         var uri: String?
@@ -15,7 +15,7 @@ struct PublishedEntry: Sendable, Hashable {
     /// No `updated`: the store keeps each feed's *latest* `updated` (many feeds change it on every
     /// fetch), so publishing it would rewrite every section on every run and defeat 304s. It can come
     /// back once the store keeps the feed's `updated` as of each copy.
-    struct Source: Sendable, Hashable {
+    struct Source: Sendable, Hashable, Codable {
         var id: String?
         var title: String?
         var link: String?
@@ -23,7 +23,7 @@ struct PublishedEntry: Sendable, Hashable {
     }
 
     /// Another feed that carried the same story ("Also reported by").
-    struct Mention: Sendable, Hashable {
+    struct Mention: Sendable, Hashable, Codable {
         var title: String
         /// That feed's link to the story (without click tracking), else its home page.
         var url: String?
@@ -50,6 +50,8 @@ struct PublishedEntry: Sendable, Hashable {
     var mentions: [Mention]
     /// The first source's display name, for the index page.
     var sourceTitle: String?
+    /// The language the first source declares (`xml:lang` / JSON Feed `language` of the entry).
+    var language: String?
 
     init(article: Article) {
         id = PublishedEntry.publishedID(for: article)
@@ -85,8 +87,14 @@ struct PublishedEntry: Sendable, Hashable {
             let length = enclosure.length.flatMap { $0 >= 0 ? $0 : nil }
             return Enclosure(url: url, type: type, length: length)
         }
-        image = PublishURL.web(article.image)
+        image = PublishURL.web(article.image) ?? PublishedEntry.leadImage(in: enclosures)
         source = first.map(PublishedEntry.source)
+        language = first?.feedLanguage.flatMap(ConfigDecoder.normalizedLanguageTag)
+    }
+
+    /// The first enclosure that is a picture (`image/…`), as the lead image of an entry whose source named none.
+    static func leadImage(in enclosures: [Enclosure]) -> String? {
+        enclosures.first { $0.type?.lowercased().hasPrefix("image/") == true }?.url
     }
 
     /// The article's id when it is a usable absolute IRI (RFC 4287 §4.2.6: an id must not change when

@@ -16,6 +16,12 @@ struct PublishedSection: Sendable, Hashable {
     /// The newest entry's `updated`; `PublishDate.emptySectionUpdated` (the epoch) when empty. Never the run time.
     var updated: Date
     var entries: [PublishedEntry]
+    /// The feed's language (`xml:lang`, JSON Feed `language`, index `lang`): the section's, else the site's.
+    var language: String?
+    /// WebSub hubs the head feed names (`rel="hub"`), http(s) only.
+    var hubs: [String] = []
+    /// Where this document sits in the section's RFC 5005 archive chain; nil when there are no archives.
+    var history: FeedHistory?
 
     init(section: SectionConfig, site: SiteConfig, articles: [Article]) {
         id = section.id
@@ -27,6 +33,8 @@ struct PublishedSection: Sendable, Hashable {
         feedID = PublishedSection.siteLink(atomURL) ?? NameBasedUUID.urn(name: atomURL)
         entries = articles.map(PublishedEntry.init(article:))
         updated = entries.map(\.updated).max() ?? PublishDate.emptySectionUpdated
+        language = section.language ?? site.language
+        hubs = site.hubs.compactMap { PublishURL.web($0.absoluteString) }
     }
 
     /// The site URL as text with exactly one trailing `/`.

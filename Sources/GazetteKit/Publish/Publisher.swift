@@ -8,8 +8,9 @@ import Foundation
 /// let report = try publisher.publish(sections, sources: listings)
 /// ```
 ///
-/// Output is a pure function of the inputs (no run time anywhere), so an unchanged section keeps
-/// byte-identical files with their old modification times and web servers keep answering 304.
+/// Output is a pure function of the inputs (no run time anywhere, except the month that decides
+/// which archive is open), so an unchanged section keeps byte-identical files with their old
+/// modification times and web servers keep answering 304.
 /// Files of sections no longer configured are left in place (never deleted).
 ///
 /// Decisions readers can rely on:
@@ -25,7 +26,12 @@ import Foundation
 /// - A merged article's other sources: an "Also reported by: …" paragraph at the end of the content
 ///   and one `link rel="related"` each (not `via`, which Gazette's own parser reads as the original
 ///   link); the first source is the entry's `atom:source` (always with an `id`: the feed's id, else
-///   its URL, else a `urn:uuid:` of its key) and the one credited when the article names no author.
+///   its URL, else a `urn:uuid:` of its key; no `updated`, which the store only knows as the feed's
+///   latest value: it would change every section on every fetch) and the one credited when the
+///   article names no author.
+/// - With a `PublicationLedger` (a real run), each section also gets RFC 5005 monthly archives
+///   (`SectionArchiver`) and its head links `prev-archive` to the current month's; `site.hubs` are
+///   named as `rel="hub"`; `xml:lang` is the section's language, an entry's own only when it differs.
 /// - Links, enclosures, images and author URIs are published only when they are `http(s)` URLs, and
 ///   as URIs (`PublishURL.uri(_:)`: IDNA hosts, UTF-8 percent-encoding); an entry's link loses
 ///   click-tracking parameters. Forbidden XML characters are removed from every value; article HTML
@@ -47,25 +53,41 @@ public struct Publisher: Sendable {
     /// Publishes every section (ordering and capping its candidate articles) plus the index page
     /// and the OPML list of `sources`; returns which files were rewritten and which were unchanged.
     ///
-    /// Files are written in order (sections, then `index.html`, then `sources.opml`); when one
+    /// Files are written in order (archives, sections, then `index.html`, then `sources.opml`); when one
     /// cannot be written the error names it and files already replaced stay valid.
     public func publish(_ sections: [SectionInput], sources: [SourceListing]) throws(PublishError) -> PublishReport {
+        try publish(sections, sources: sources, ledger: nil, now: Date())
+    }
+
+    /// Publishes as above and, with a `ledger`, also each section's RFC 5005 archive documents
+    /// (see `SectionArchiver`), recording the heads in the ledger as the run at `now`. Archive files
+    /// are written before the heads that link to them.
+    func publish(_ sections: [SectionInput], sources: [SourceListing], ledger: (any PublicationLedger)?, now: Date)
+        throws(PublishError) -> PublishReport
+    {
         var seen: Set<String> = []
         for input in sections {
             guard Publisher.isValidSectionID(input.section.id) else { throw .invalidSectionID(input.section.id) }
             guard seen.insert(input.section.id).inserted else { throw .duplicateSectionID(input.section.id) }
         }
-        let published = sections.map(prepare)
+        var published = sections.map(prepare)
         try createOutputDirectory()
 
         var files: [(name: String, bytes: [UInt8])] = []
+        let history = try planArchives(&published, ledger: ledger, now: now)
+        files += history.files
         let atom = AtomFeedWriter(site: site)
         let json = JSONFeedWriter(site: site)
         for section in published {
             files.append((section.id + ".xml", atom.render(section)))
             files.append((section.id + ".json", json.render(section)))
         }
-        files.append(("index.html", IndexPageWriter(site: site, headlinesPerSection: headlinesPerSection).render(published)))
+        files.append(
+            (
+                "index.html",
+                IndexPageWriter(site: site, headlinesPerSection: headlinesPerSection, archivedSections: history.archivedSections)
+                    .render(published)
+            ))
         files.append(("sources.opml", OPMLWriter(site: site).render(sections: published, sources: sources)))
 
         var report = PublishReport()
@@ -74,10 +96,20 @@ public struct Publisher: Sendable {
         }
         let writer = AtomicFileWriter()
         report.removedLeftovers = writer.removeLeftovers(in: outputDirectory)
+        for id in history.archivedSections.sorted() {
+            let folder = outputDirectory.appendingPathComponent(id + "/archive", isDirectory: true)
+            try createDirectory(folder)
+            report.removedLeftovers += writer.removeLeftovers(in: folder).map { id + "/archive/" + $0 }
+        }
         for file in files {
             switch try writer.write(file.bytes, to: outputDirectory.appendingPathComponent(file.name)) {
             case .written: report.written.append(file.name)
             case .unchanged: report.unchanged.append(file.name)
+            }
+        }
+        if let ledger {
+            for (section, period) in history.finalizing {
+                try ledger.markFinalized(section: section, period: period)
             }
         }
         return report
@@ -100,10 +132,14 @@ public struct Publisher: Sendable {
     }
 
     private func createOutputDirectory() throws(PublishError) {
+        try createDirectory(outputDirectory)
+    }
+
+    func createDirectory(_ url: URL) throws(PublishError) {
         do {
-            try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw .cannotCreateDirectory(path: outputDirectory.path, reason: error.localizedDescription)
+            throw .cannotCreateDirectory(path: url.path, reason: error.localizedDescription)
         }
     }
 }

@@ -154,12 +154,15 @@ public struct GazetteRunner: Sendable {
             } else {
                 let report: PublishReport
                 do {
-                    report = try publisher.publish(inputs, sources: sources)
+                    report = try publisher.publish(inputs, sources: sources, ledger: store, now: now)
                 } catch {
                     throw .output(error)
                 }
                 summary.sectionsRewritten = config.sections.map(\.id).filter { report.written.contains("\($0).xml") }
                 summary.outputDirectory = outputDirectory.path
+                let hubs = await notifyHubs(store: store, report: report, now: now)
+                summary.notes += hubs.notes
+                summary.problems += hubs.problems
             }
         }
         let retired = RetiredSectionFiles.find(in: outputDirectory, sectionIDs: config.sections.map(\.id))
@@ -185,7 +188,7 @@ public struct GazetteRunner: Sendable {
     }
 
     /// Republishes every section from the store without fetching (`gazette publish`), under the run lock.
-    public func publish() throws(RunError) -> PublishReport {
+    public func publish(now: Date = Date()) throws(RunError) -> PublishReport {
         let databasePath = options.databasePath(for: config)
         let lock: RunLock
         do {
@@ -197,21 +200,26 @@ public struct GazetteRunner: Sendable {
         defer { lock.release() }
         let inputs: [SectionInput]
         let sources: [SourceListing]
+        let store: ArticleStore
         do {
-            let store = try ArticleStore(path: databasePath)
-            try store.forgetUntrustedDates(now: Date())
+            store = try ArticleStore(path: databasePath)
+            try store.forgetUntrustedDates(now: now)
             let assembler = SectionAssembler(config: config, store: store)
             inputs = try assembler.sectionInputs()
             sources = try assembler.sourceListings()
         } catch {
             throw .database(error)
         }
+        let report: PublishReport
         do {
-            return try Publisher(site: config.site, outputDirectory: options.outputDirectory(for: config))
-                .publish(inputs, sources: sources)
+            report = try Publisher(site: config.site, outputDirectory: options.outputDirectory(for: config))
+                .publish(inputs, sources: sources, ledger: store, now: now)
         } catch {
             throw .output(error)
         }
+        // Hubs are told on the next `gazette run`, which sends queued pings.
+        queueHubPings(store: store, report: report, now: now)
+        return report
     }
 
     static func describe(_ outcome: FetchOutcome) -> String {

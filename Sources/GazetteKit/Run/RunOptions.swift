@@ -16,6 +16,8 @@ public struct RunOptions: Sendable {
     public var retention: TimeInterval
     /// Each feed keeps at least this many articles whatever their age.
     public var keepPerFeed: Int
+    /// How hubs in `site.hubs` are notified after a run (timeout, concurrency).
+    public var webSub = WebSubNotifier()
 
     public init(
         output: URL? = nil, database: URL? = nil, force: Bool = false, dryRun: Bool = false,

@@ -67,7 +67,7 @@ enum ArticleRow {
             db.cachedStatement(
                 sql: """
                     SELECT s.feedKey, s.entryID, s.link, s.firstSeen, s.item, f.title AS feedTitle, f.link AS feedLink,
-                        f.feedID, f.updated AS feedUpdated
+                        f.feedID, f.updated AS feedUpdated, f.language AS feedLanguage
                     FROM article_source s LEFT JOIN feed_info f ON f.feedKey = s.feedKey
                     WHERE s.articleId = ? ORDER BY s.firstSeen, s.id
                     """),
@@ -83,7 +83,8 @@ enum ArticleRow {
         ArticleSource(
             feedKey: row["feedKey"], feedTitle: row["feedTitle"], feedLink: row["feedLink"], feedID: row["feedID"],
             feedUpdated: StoredDate.decode(row["feedUpdated"]), entryID: row["entryID"], link: row["link"],
-            firstSeen: StoredDate.decode(row["firstSeen"]) ?? Date(timeIntervalSinceReferenceDate: 0))
+            firstSeen: StoredDate.decode(row["firstSeen"]) ?? Date(timeIntervalSinceReferenceDate: 0),
+            feedLanguage: row["feedLanguage"])
     }
 
     /// What rebuilding an article from its copies changed.

@@ -21,7 +21,7 @@ extension ArticleStore {
     ) throws(StoreError) -> IngestReport {
         let feed = FeedInfo(
             title: feedTitle ?? parsed.title, link: parsed.link, feedID: parsed.id ?? parsed.feedURL,
-            updated: parsed.updated)
+            updated: parsed.updated, language: parsed.language)
         let checked = parsed.items.map { TrustedDates.trusted($0, fetchedAt: now) }
         let items = checked.map(\.item)
         let identities = EntryIdentity.identities(for: items, siteLink: parsed.link)
@@ -43,12 +43,12 @@ extension ArticleStore {
     private static func saveFeedInfo(_ feed: FeedInfo, feedKey: String, db: Database) throws {
         try db.cachedStatement(
             sql: """
-                INSERT INTO feed_info (feedKey, title, link, feedID, updated) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO feed_info (feedKey, title, link, feedID, updated, language) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (feedKey) DO UPDATE SET title = excluded.title, link = excluded.link,
-                    feedID = excluded.feedID, updated = excluded.updated
+                    feedID = excluded.feedID, updated = excluded.updated, language = excluded.language
                 WHERE title IS NOT excluded.title OR link IS NOT excluded.link OR feedID IS NOT excluded.feedID
-                    OR updated IS NOT excluded.updated
+                    OR updated IS NOT excluded.updated OR language IS NOT excluded.language
                 """
-        ).execute(arguments: [feedKey, feed.title, feed.link, feed.feedID, StoredDate.encode(feed.updated)])
+        ).execute(arguments: [feedKey, feed.title, feed.link, feed.feedID, StoredDate.encode(feed.updated), feed.language])
     }
 }

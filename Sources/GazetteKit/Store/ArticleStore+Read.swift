@@ -63,7 +63,7 @@ extension ArticleStore {
                 db,
                 sql: """
                     SELECT s.articleId, s.feedKey, s.entryID, s.link, s.firstSeen, f.title AS feedTitle,
-                        f.link AS feedLink, f.feedID, f.updated AS feedUpdated
+                        f.link AS feedLink, f.feedID, f.updated AS feedUpdated, f.language AS feedLanguage
                     FROM article_source s LEFT JOIN feed_info f ON f.feedKey = s.feedKey
                     WHERE s.articleId IN (\(placeholders)) ORDER BY s.firstSeen, s.id
                     """,

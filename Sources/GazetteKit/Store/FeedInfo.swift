@@ -6,4 +6,5 @@ struct FeedInfo: Sendable, Hashable {
     var link: String?
     var feedID: String?
     var updated: Date?
+    var language: String?
 }

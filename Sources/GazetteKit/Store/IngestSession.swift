@@ -58,7 +58,7 @@ struct IngestSession {
         let articleID = try allocateID(for: item, identity: identity)
         let source = ArticleSource(
             feedKey: feedKey, feedTitle: feed.title, feedLink: feed.link, feedID: feed.feedID,
-            feedUpdated: feed.updated, entryID: item.id, link: item.link, firstSeen: now)
+            feedUpdated: feed.updated, entryID: item.id, link: item.link, firstSeen: now, feedLanguage: feed.language)
         let copy = ArticleMerger.Copy(source: source, item: item)
         if let article = ArticleMerger.merge(id: articleID, firstSeen: now, changedAt: nil, copies: [copy]) {
             try ArticleRow.insert(article, changedAt: nil, db: db, encoder: encoder)

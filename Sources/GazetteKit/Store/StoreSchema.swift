@@ -20,6 +20,10 @@ import GRDB
 ///
 /// `feedStateRecoveredXML` adds `feed_state.recoveredXML` (a feed whose XML is always malformed is
 /// reported once, not on every run).
+///
+/// "publication-history" (see `StoreSchema+PublicationHistory.swift`): what each section published
+/// (for its RFC 5005 archives), each archive month's state, WebSub pings still to deliver, and
+/// each feed's declared language.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -27,6 +31,7 @@ enum StoreSchema {
         migrator.registerMigration("feedStateRecoveredXML") { db in
             try db.execute(sql: "ALTER TABLE feed_state ADD COLUMN recoveredXML TEXT")
         }
+        migrator.registerMigration("publication-history", migrate: createPublicationHistory)
         return migrator
     }
 

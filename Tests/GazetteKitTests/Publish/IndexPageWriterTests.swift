@@ -32,7 +32,7 @@ import Testing
         let four = try #require(html.range(of: "Alpha four"))
         let merged = try #require(html.range(of: "Merged story"))
         #expect(four.lowerBound < merged.lowerBound)
-        #expect(html.contains("<time datetime=\"2025-03-07T09:00:00Z\">2025-03-07</time>"))
+        #expect(html.contains("<time datetime=\"2025-03-07T09:00:00Z\">2025-03-07 09:00 UTC</time>"))
         #expect(html.contains("No articles yet."))
     }
 
@@ -43,5 +43,35 @@ import Testing
         #expect(html.contains("<style>") && html.contains("prefers-color-scheme"))
         #expect(!html.lowercased().contains("<script"))
         #expect(html.hasSuffix("</html>\n"))
+    }
+
+    @Test func linksTheArchiveOfArchivedSectionsAndJumpsToEverySection() throws {
+        let loaded = try PublishFixture.load("publish-basic.json")
+        let publisher = Publisher(site: loaded.siteConfig, outputDirectory: URL(fileURLWithPath: "/nonexistent"))
+        let sections = loaded.sectionInputs.map(publisher.prepare)
+        let writer = IndexPageWriter(site: loaded.siteConfig, headlinesPerSection: 10, archivedSections: ["tech"])
+        let html = String(decoding: writer.render(sections), as: UTF8.self)
+        #expect(html.contains("<a href=\"tech/archive/\">Archive</a>"))
+        #expect(!html.contains("science/archive/"), "a section without archives gets no archive link")
+        #expect(html.contains("<nav aria-label=\"Sections\">"))
+        for section in sections {
+            #expect(html.contains("<li><a href=\"#section-\(section.id)\">"))
+        }
+    }
+
+    @Test func declaresTheSitesLanguageAndMarksSectionsAndHeadlinesInAnother() throws {
+        let loaded = try PublishFixture.load("publish-basic.json")
+        var site = loaded.siteConfig
+        site.language = "en-GB"
+        var inputs = loaded.sectionInputs
+        inputs[0].section.language = "fr"
+        let publisher = Publisher(site: site, outputDirectory: URL(fileURLWithPath: "/nonexistent"))
+        var sections = inputs.map(publisher.prepare)
+        sections[1].entries[0].language = "de"
+        let html = String(decoding: IndexPageWriter(site: site, headlinesPerSection: 10).render(sections), as: UTF8.self)
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">"))
+        #expect(html.contains("<section id=\"section-\(sections[0].id)\" lang=\"fr\">"))
+        #expect(html.contains("<section id=\"section-\(sections[1].id)\">"))
+        #expect(html.contains("<li lang=\"de\">"))
     }
 }

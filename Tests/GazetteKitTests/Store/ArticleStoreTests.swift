@@ -21,7 +21,7 @@ import Testing
         let mode = try temp.store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         let migrations = try temp.store.pool.read { db in try StoreSchema.migrator.appliedIdentifiers(db) }
-        #expect(migrations == ["v1", "feedStateRecoveredXML"])
+        #expect(migrations == ["v1", "feedStateRecoveredXML", "publication-history"])
     }
 
     @Test func aVersion1DatabaseGainsTheRecoveredXMLColumnAndKeepsItsStates() throws {
@@ -42,6 +42,32 @@ import Testing
         state.recoveredXML = "line 3:7: mismatched tag"
         try store.saveFetchState(state)
         #expect(try store.fetchState(for: "k")?.recoveredXML == "line 3:7: mismatched tag")
+    }
+
+    @Test func aVersion1DatabaseUpgradesInPlaceKeepingItsData() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.url.appendingPathComponent("old.sqlite").path
+        // A database as the previous release left it: only "v1" applied.
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: "v1")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO feed_info (feedKey, title) VALUES ('https://a.example/feed', 'A')")
+        }
+        try queue.close()
+
+        let store = try ArticleStore(path: path)
+        let (migrations, title, language) = try store.pool.read { db in
+            (
+                try StoreSchema.migrator.appliedIdentifiers(db),
+                try String.fetchOne(db, sql: "SELECT title FROM feed_info"),
+                try Row.fetchOne(db, sql: "SELECT language FROM feed_info")?["language"] as String?
+            )
+        }
+        #expect(migrations == ["v1", "feedStateRecoveredXML", "publication-history"])
+        #expect(title == "A")
+        #expect(language == nil)
+        #expect(try store.archivedEntries(section: "news", period: ArchivePeriod(year: 2026, month: 9)).isEmpty)
     }
 
     @Test func remembersArticlesAcrossRuns() throws {

@@ -30,6 +30,8 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         var path: String
         /// Header fields in arrival order, names as sent.
         var headerFields: [(name: String, value: String)]
+        /// The body announced by `Content-Length` (empty when none).
+        var body = Data()
         /// The value of the first header named `name` (case-insensitive).
         func header(_ name: String) -> String? {
             headerFields.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
@@ -289,13 +291,14 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         }
         let target = String(requestLine[1])
         let path = target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? target
-        let request = Request(method: String(requestLine[0]), target: target, path: path, headerFields: fields)
+        var request = Request(method: String(requestLine[0]), target: target, path: path, headerFields: fields)
         if let length = request.header("Content-Length").flatMap(Int.init), length > 0 {
             while buffer.count < length {
                 let count = recv(fd, &chunk, chunk.count, 0)
                 if count <= 0 { return nil }
                 buffer.append(contentsOf: chunk[0..<count])
             }
+            request.body = Data(buffer.prefix(length))
             buffer = Data(buffer.dropFirst(length))
         }
         return request
