@@ -162,7 +162,7 @@ public struct GazetteRunner: Sendable {
                 summary.outputDirectory = outputDirectory.path
                 let hubs = await notifyHubs(store: store, report: report, now: now)
                 summary.notes += hubs.notes
-                summary.problems += hubs.problems
+                summary.warnings += hubs.problems
             }
         }
         let retired = RetiredSectionFiles.find(in: outputDirectory, sectionIDs: config.sections.map(\.id))

@@ -133,7 +133,7 @@ import Testing
         workspace.hubState.status = 503
         let first = try await workspace.run(at: Self.t0)
         #expect(first.newArticles == 2, "the run itself succeeded")
-        #expect(first.problems.filter { $0.contains("WebSub hub") && $0.contains("HTTP 503") }.count == 4)
+        #expect(first.warnings.filter { $0.contains("WebSub hub") && $0.contains("HTTP 503") }.count == 4)
         #expect(workspace.hub.requestCount("/hub") == 4)
 
         // A minute later the backoff (5 minutes) has not passed: no request.
@@ -144,7 +144,7 @@ import Testing
         // Ten minutes later each pending ping is sent once more and accepted.
         let retried = try await workspace.run(at: Self.t0.addingTimeInterval(600))
         #expect(try workspace.pingedTopics().dropFirst(4).sorted() == (Self.newsTopics + Self.quietTopics).sorted())
-        #expect(retried.problems.isEmpty)
+        #expect(retried.warnings.isEmpty)
         #expect(retried.notes.contains("WebSub: 4 hub notifications accepted"))
 
         // Accepted pings are forgotten.
@@ -162,7 +162,7 @@ import Testing
         workspace.config.site.hubs = []
         let later = try await workspace.run(at: Self.t0.addingTimeInterval(3_600))
         #expect(workspace.hub.requestCount("/hub") == 4)
-        #expect(later.problems.isEmpty)
+        #expect(later.warnings.isEmpty)
     }
 
     @Test func aHubThatDoesNotAnswerTimesOut() async throws {
@@ -174,7 +174,7 @@ import Testing
         let started = Date()
         let summary = try await GazetteRunner(config: workspace.config, options: options).run(now: Self.t0)
         #expect(Date().timeIntervalSince(started) < 7)
-        #expect(summary.problems.contains { $0.contains("WebSub hub") })
+        #expect(summary.warnings.contains { $0.contains("WebSub hub") })
         #expect(summary.newArticles == 2)
     }
 
@@ -187,6 +187,6 @@ import Testing
         let summary = try await workspace.run(at: Self.t0)
         #expect(summary.newArticles == 2)
         #expect(summary.sectionsRewritten.sorted() == ["news", "quiet"])
-        #expect(summary.problems.filter { $0.contains("WebSub hub \(unreachable.absoluteString)") }.count == 4)
+        #expect(summary.warnings.filter { $0.contains("WebSub hub \(unreachable.absoluteString)") }.count == 4)
     }
 }
