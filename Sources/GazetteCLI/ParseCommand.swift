@@ -17,7 +17,7 @@ struct ParseCommand: ParsableCommand {
     @Option(help: "The charset an HTTP Content-Type header would have given.")
     var charset: String?
 
-    @Flag(help: "Print the JSON of shared/contracts/parse-json.md instead of a summary.")
+    @Flag(help: "Print the JSON described in docs/parse-json.md instead of a summary.")
     var json = false
 
     func run() throws {

@@ -33,6 +33,7 @@ extension HTMLSanitizer {
         }
         if value.isEmpty { return "" }
         if let scheme = scheme(of: value) {
+            if scheme == "feed" { return isSafeFeedURL(value) ? value : nil }
             if safeSchemes.contains(scheme) { return value }
             if scheme == "data", allowDataImage {
                 let lowered = value.prefix(20).lowercased()
@@ -41,7 +42,23 @@ extension HTMLSanitizer {
             return nil
         }
         guard resolve, let base else { return value }
-        return base.resolve(value)
+        // The resolved URL is what a reader follows: a base in another scheme (`javascript:…//`,
+        // `data:text/html,`) must not carry a relative reference into it. Documents read from
+        // disk resolve into `file:`.
+        let resolved = base.resolve(value)
+        guard let resolvedScheme = scheme(of: resolved),
+            (resolvedScheme != "feed" && safeSchemes.contains(resolvedScheme)) || resolvedScheme == "file"
+        else { return nil }
+        return resolved
+    }
+
+    /// `feed:` wraps another URL (`feed:https://…`) or is one (`feed://host/…`): what it wraps
+    /// must itself be allowed, so `feed:javascript:…` is not.
+    static func isSafeFeedURL(_ value: String) -> Bool {
+        var inner = Substring(value)
+        while let scheme = scheme(of: String(inner)), scheme == "feed" { inner = inner.dropFirst(5) }
+        guard let scheme = scheme(of: String(inner)) else { return true }
+        return safeSchemes.contains(scheme)
     }
 
     /// Whether `value` is an `http:`/`https:` URL that needs no cleaning: no leading or embedded
