@@ -110,6 +110,13 @@ extension FeedBuilder {
                 feed.language.offer(lang.replacingOccurrences(of: "_", with: "-"), rank: 0)
             }
             return .container(saved: .document)
+        case (.none, .cdfChannel):
+            family = .rss
+            format = .cdf
+            context = .feed
+            if let href = attributes.value("HREF") { feed.link.offer(resolve(href), rank: 3) }
+            if let lastModified = attributes.value("LASTMOD") { feed.updated.overwrite(lastModified, rank: 3) }
+            return .container(saved: .document)
         case (.none, .channel), (.rss10, .channel), (.rssUserland, .channel):
             family = .rss
             format = .rss

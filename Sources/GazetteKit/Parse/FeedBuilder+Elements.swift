@@ -3,6 +3,7 @@ import Foundation
 /// Element tables: which child of a channel/feed, item/entry or Atom source means what.
 extension FeedBuilder {
     mutating func feedChild(_ ns: FeedNamespace, _ name: FeedName, _ attributes: XMLAttributes) -> Role? {
+        if format == .cdf { return cdfChild(ns, name, attributes) }
         switch (ns, name) {
         case (.none, .item) where family != .atom, (.atom10, .entry) where family == .atom:
             return startItem(attributes)
@@ -60,6 +61,7 @@ extension FeedBuilder {
     }
 
     mutating func itemChild(_ ns: FeedNamespace, _ name: FeedName, _ attributes: XMLAttributes) -> Role? {
+        if format == .cdf { return cdfChild(ns, name, attributes) }
         switch (ns, name) {
         case (.none, .item) where family != .atom, (.atom10, .entry) where family == .atom:
             // Items never nest: this is a broken document whose previous item was never closed
@@ -138,6 +140,22 @@ extension FeedBuilder {
             let saved = context
             context = .source
             return .source(saved: saved)
+        default: return nil
+        }
+    }
+
+    /// CDF: `TITLE` and `ABSTRACT` in the channel and its `ITEM`s, whose `HREF` is the link and
+    /// `LASTMOD` the updated date.
+    private mutating func cdfChild(_ ns: FeedNamespace, _ name: FeedName, _ attributes: XMLAttributes) -> Role? {
+        guard ns == .none else { return nil }
+        switch name {
+        case .cdfTitle: return beginField(.title, kind: .sniff)
+        case .cdfAbstract: return beginField(.rssDescription, kind: .sniff)
+        case .cdfItem where context == .feed:
+            let role = startItem(attributes)
+            if let href = attributes.value("HREF") { item.link.offer(resolve(href), rank: 3) }
+            if let lastModified = attributes.value("LASTMOD") { item.updated.overwrite(lastModified, rank: 3) }
+            return role
         default: return nil
         }
     }
