@@ -175,6 +175,9 @@ public struct FeedParser: Sendable {
 
     private static func describeRoot(_ root: String) -> String {
         if root.lowercased() == "html" { return "it is an HTML page (root element <\(root)>), not RSS, Atom or JSON Feed" }
+        if ["feed", "RDF", "rdf:RDF"].contains(root) {
+            return "the root element <\(root)> is in a namespace that is not Atom's or RDF's"
+        }
         return "the root element is <\(root)>, not <rss>, <rdf:RDF> or <feed>"
     }
 }

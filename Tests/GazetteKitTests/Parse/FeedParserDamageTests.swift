@@ -232,4 +232,27 @@ import Testing
         let item = try #require(try snippet("feedburner-feedflare.xml").items.first)
         #expect(item.content == #"<p>The story.</p><p><img src="https://ex.org/photo.jpg" alt="photo" /></p>"#)
     }
+
+    @Test func feedRootInAnUnknownNamespaceIsNamedWithoutContradiction() {
+        let xml = #"<feed xmlns="http://example.com/not-atom"><title>x</title></feed>"#
+        #expect {
+            try FeedParser().parse(Data(xml.utf8), url: nil)
+        } throws: { error in
+            "\(error)".contains("namespace") && !"\(error)".contains("not <rss>, <rdf:RDF> or <feed>")
+        }
+    }
+
+    @Test func cdfChannelIsRead() throws {
+        let feed = try snippet("cdf-channel.xml")
+        #expect(feed.format == .cdf)
+        #expect(feed.title == "CDF channel")
+        #expect(feed.subtitle == "About it")
+        #expect(feed.link == "https://ex.org/")
+        #expect(feed.updated == FeedDate.parse("2004-04-07T04:05:43Z"))
+        let item = try #require(feed.items.first)
+        #expect(item.title == "First")
+        #expect(item.link == "https://ex.org/1")
+        #expect(item.summary == "One <b>bold</b>")
+        #expect(item.updated == FeedDate.parse("2004-04-07T01:00:00Z"))
+    }
 }
