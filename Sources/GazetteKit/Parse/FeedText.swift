@@ -150,8 +150,9 @@ struct FeedText {
             else { return nil }
             let start = index + 5
             var end = start
-            while end < count, end - start <= 32, base[end] != UInt8(ascii: ";"), FeedDate.isLetter(base[end])
-                || FeedDate.isDigit(base[end]) || base[end] == UInt8(ascii: "#")
+            while end < count, end - start <= 32, base[end] != UInt8(ascii: ";"),
+                FeedDate.isLetter(base[end])
+                    || FeedDate.isDigit(base[end]) || base[end] == UInt8(ascii: "#")
             {
                 end += 1
             }

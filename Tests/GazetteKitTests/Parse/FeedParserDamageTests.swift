@@ -89,10 +89,11 @@ import Testing
         #expect(item.summary == "Straße “quoted” – 5 €")
     }
 
-    @Test(arguments: [
-        ("lÃ¤nger Ãœberlaufen", "länger Überlaufen"), ("StraÃŸe", "Straße"), ("â€œquotedâ€\u{9D}", "“quoted”"),
-        ("â€“ 5 â‚¬", "– 5 €"), ("cafÃ©", "café"), ("naïve São Paulo", nil), ("Ãœ and a real “quote”", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("lÃ¤nger Ãœberlaufen", "länger Überlaufen"), ("StraÃŸe", "Straße"), ("â€œquotedâ€\u{9D}", "“quoted”"),
+            ("â€“ 5 â‚¬", "– 5 €"), ("cafÃ©", "café"), ("naïve São Paulo", nil), ("Ãœ and a real “quote”", nil),
+        ] as [(String, String?)])
     func doubleEncodedUTF8IsUndoneThroughWindows1252(input: String, expected: String?) {
         var input = input
         #expect(input.withUTF8 { TextRepair.undoDoubleEncoding($0) } == expected)
@@ -141,7 +142,8 @@ import Testing
         #expect(feed.recovered)
         #expect(feed.diagnostics.first?.hasPrefix("skipped ") == true)
         #expect(feed.items.map(\.title) == ["Kept"])
-        let text = [feed.title, feed.subtitle].compactMap { $0 } + feed.items.flatMap { [$0.title, $0.summary, $0.content].compactMap { $0 } }
+        let text =
+            [feed.title, feed.subtitle].compactMap { $0 } + feed.items.flatMap { [$0.title, $0.summary, $0.content].compactMap { $0 } }
         #expect(!text.joined().contains("Warning"))
         #expect(!text.joined().contains("Notice"))
     }
@@ -216,11 +218,12 @@ import Testing
         #expect(feed.items[2].title == "AT&T says &quot;no&quot;")
     }
 
-    @Test(arguments: [
-        ("&amp;quot;x&amp;quot;", "&quot;x&quot;"), ("a &amp;#39;b&amp;#x27; &amp;amp;", "a &#39;b&#x27; &amp;"),
-        ("&amp;eacute;", "&eacute;"), ("&amp;nosuch;", nil), ("a & &amp;quot;", nil), ("&amp; x", nil),
-        ("<b>&amp;quot;</b>", nil), ("plain", nil), ("&amp;quot", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("&amp;quot;x&amp;quot;", "&quot;x&quot;"), ("a &amp;#39;b&amp;#x27; &amp;amp;", "a &#39;b&#x27; &amp;"),
+            ("&amp;eacute;", "&eacute;"), ("&amp;nosuch;", nil), ("a & &amp;quot;", nil), ("&amp; x", nil),
+            ("<b>&amp;quot;</b>", nil), ("plain", nil), ("&amp;quot", nil),
+        ] as [(String, String?)])
     func doubleEscapeRepairNeedsOnlyDoubleEscapedReferences(input: String, expected: String?) {
         var input = input
         let output = input.withUTF8 { FeedText.undoingDoubleEscape($0) }
