@@ -153,6 +153,8 @@ extension FeedBuilder {
         let link = d.link.value ?? d.permalinkID
         let publishedRaw = d.published.value
         let updatedRaw = d.updated.value
+        // A `dc:date` is both dates: parsed once.
+        let published = publishedRaw.flatMap { FeedDate.parse($0) }
         let title = d.title.value.map { converter.plain($0) }
         let summary = d.summary.value.map { converter.html($0) }
         let content = d.content.value.map { converter.html($0) }
@@ -167,8 +169,7 @@ extension FeedBuilder {
         items.append(
             FeedItem(
                 id: id ?? "", idIsDerived: derived, title: title, link: link, originalLink: d.originalLink,
-                published: publishedRaw.flatMap { FeedDate.parse($0) },
-                updated: updatedRaw.flatMap { FeedDate.parse($0) },
+                published: published, updated: updatedRaw == publishedRaw ? published : updatedRaw.flatMap { FeedDate.parse($0) },
                 authors: d.authors.isEmpty ? d.fallbackAuthors : d.authors,
                 summary: summary, content: content, categories: d.categories, enclosures: d.enclosures,
                 comments: d.comments, commentsFeed: d.commentsFeed, commentCount: d.commentCount,
