@@ -15,13 +15,15 @@ enum TextRepair {
     /// multi-byte sequence, the intended text is that UTF-8.
     static func undoDoubleEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         // A candidate: a UTF-8 lead byte read as a character (Â…ô: C3 82–C3 B4) followed by a
-        // continuation byte read as a character (C2 80–BF, or a windows-1252 character: C5, C6, CB, E2 lead).
+        // continuation byte read as a character (C2 80–BF, or a windows-1252 character: C5, C6, CB, E2
+        // lead). Never C3 (À…ÿ are 0xC0–0xFF, not continuation bytes): genuine Latin text such as
+        // `ção` is not even tried.
         var found = false
         var i = 0
         while let k = find(0xC3, in: bytes, from: i), k + 3 < bytes.count {
             let next = bytes[k + 2]
             if bytes[k + 1] >= 0x82, bytes[k + 1] <= 0xB4,
-                next == 0xC2 || next == 0xC3 || next == 0xC5 || next == 0xC6 || next == 0xCB || next == 0xE2
+                next == 0xC2 || next == 0xC5 || next == 0xC6 || next == 0xCB || next == 0xE2
             {
                 found = true
                 break
