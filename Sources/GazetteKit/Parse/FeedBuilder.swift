@@ -326,7 +326,8 @@ struct FeedBuilder {
         guard !attributes.isEmpty, let value = attributes.value("base", namespaced: true) else { return false }
         let resolved = URLResolver.resolve(value, against: base)
         let scheme = HTMLSanitizer.scheme(of: resolved)
-        if scheme == "http" || scheme == "https" || (scheme != nil && scheme == HTMLSanitizer.scheme(of: bases[0])) {
+        // (A base still relative, with no document URL to resolve it against, cannot name a scheme.)
+        if scheme == nil || scheme == "http" || scheme == "https" || scheme == HTMLSanitizer.scheme(of: bases[0]) {
             bases.append(resolved)
         } else {
             if !ignoredBase {
