@@ -17,6 +17,8 @@ public enum FeedFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case atom
     case json10 = "json1.0"
     case json11 = "json1.1"
+    /// Microsoft's Channel Definition Format (`<CHANNEL>`), which feedparser also reads.
+    case cdf
     /// An HTML listing page scraped with XPath rules (not a feed format proper).
     case html
 }

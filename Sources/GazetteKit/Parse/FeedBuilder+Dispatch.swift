@@ -61,6 +61,7 @@ extension FeedBuilder {
 
     /// Maps the namespaces of the root's vocabulary to `.none` (RSS) or `.atom10` (Atom, any version).
     mutating func effectiveNamespace(_ ns: FeedNamespace) -> FeedNamespace {
+        if family == .rss, ns == rssVocabulary { return .none }
         switch ns {
         case .rss10, .rss090, .rssUserland: return family == .atom ? .other : .none
         case .atom03: return .atom10
@@ -73,8 +74,11 @@ extension FeedBuilder {
         if rootName == nil { rootName = String(cString: localname) }
         rootXMLLang = attributes.value("lang", namespaced: true)
         switch (element.ns, element.name) {
-        case (.none, .rss), (.rssUserland, .rss):
+        case (_, .rss):
+            // `<rss>` in any namespace is RSS (`xmlns="http://www.w3.org/2005/Atom"` and Userland's
+            // namespaces are seen): its children share the root's namespace.
             family = .rss
+            if element.ns != .none { rssVocabulary = element.ns }
             switch attributes.value("version")?.asciiTrimmed {
             case "0.90": format = .rss090
             case "0.91": format = .rss091
@@ -86,7 +90,7 @@ extension FeedBuilder {
             }
             context = .root
             return .container(saved: .document)
-        case (.rdf, .RDF), (.none, .RDF), (.rss10, .RDF), (.rss090, .RDF):
+        case (_, .RDF):
             family = .rdf
             format = .rss10
             context = .root
@@ -105,6 +109,13 @@ extension FeedBuilder {
             if let lang = rootXMLLang, !lang.isEmpty {
                 feed.language.offer(lang.replacingOccurrences(of: "_", with: "-"), rank: 0)
             }
+            return .container(saved: .document)
+        case (.none, .cdfChannel):
+            family = .rss
+            format = .cdf
+            context = .feed
+            if let href = attributes.value("HREF") { feed.link.offer(resolve(href), rank: 3) }
+            if let lastModified = attributes.value("LASTMOD") { feed.updated.overwrite(lastModified, rank: 3) }
             return .container(saved: .document)
         case (.none, .channel), (.rss10, .channel), (.rssUserland, .channel):
             family = .rss

@@ -3,13 +3,17 @@ import Foundation
 /// Element tables: which child of a channel/feed, item/entry or Atom source means what.
 extension FeedBuilder {
     mutating func feedChild(_ ns: FeedNamespace, _ name: FeedName, _ attributes: XMLAttributes) -> Role? {
+        if format == .cdf { return cdfChild(ns, name, attributes) }
         switch (ns, name) {
         case (.none, .item) where family != .atom, (.atom10, .entry) where family == .atom:
             return startItem(attributes)
         case (.none, .title): return beginField(.title, kind: .sniff)
         case (.atom10, .title): return beginAtomText(.title, attributes)
         case (.dc, .title): return beginField(.dcTitle, kind: .sniff)
-        case (.none, .link): return beginField(.link, kind: .text)
+        case (.none, .link):
+            // An Atom-style `<link href="…"/>` without the Atom namespace.
+            if attributes.value("href") != nil { return atomLinkRole(attributes) }
+            return beginField(.link, kind: .text)
         case (.atom10, .link):
             return atomLinkRole(attributes)
         case (.none, .description): return beginField(.rssDescription, kind: .sniff)
@@ -27,9 +31,9 @@ extension FeedBuilder {
         case (.atom10, .published), (.atom10, .issued): return beginField(.atomPublished, kind: .text)
         case (.none, .language), (.dc, .language): return beginField(.language, kind: .text)
         case (.none, .generator), (.atom10, .generator): return beginField(.generator, kind: .text)
-        case (.none, .managingEditor), (.none, .author): return beginField(.rssAuthor, kind: .text)
-        case (.dc, .creator), (.dc, .author): return beginField(.dcCreator, kind: .text)
-        case (.itunes, .author): return beginField(.itunesAuthor, kind: .text)
+        case (.none, .managingEditor), (.none, .author): return beginField(.rssAuthor, kind: .html, markup: true)
+        case (.dc, .creator), (.dc, .author): return beginField(.dcCreator, kind: .html, markup: true)
+        case (.itunes, .author): return beginField(.itunesAuthor, kind: .html, markup: true)
         case (.atom10, .author): return startPerson(.feed)
         case (.none, .image) where family != .atom:
             if attributes.value("resource", uriContaining: "rdf-syntax-ns") != nil { return nil }
@@ -57,6 +61,7 @@ extension FeedBuilder {
     }
 
     mutating func itemChild(_ ns: FeedNamespace, _ name: FeedName, _ attributes: XMLAttributes) -> Role? {
+        if format == .cdf { return cdfChild(ns, name, attributes) }
         switch (ns, name) {
         case (.none, .item) where family != .atom, (.atom10, .entry) where family == .atom:
             // Items never nest: this is a broken document whose previous item was never closed
@@ -66,7 +71,10 @@ extension FeedBuilder {
         case (.atom10, .title): return beginAtomText(.title, attributes)
         case (.dc, .title): return beginField(.dcTitle, kind: .sniff)
         case (.media, .title): return beginField(.mediaTitle, kind: .sniff)
-        case (.none, .link): return beginField(.link, kind: .text)
+        case (.none, .link):
+            // An Atom-style `<link href="…"/>` or `<link rel="enclosure" …/>` without the Atom namespace.
+            if attributes.value("href") != nil { return atomLinkRole(attributes) }
+            return beginField(.link, kind: .text)
         case (.atom10, .link):
             return atomLinkRole(attributes)
         case (.none, .guid):
@@ -91,11 +99,11 @@ extension FeedBuilder {
         case (.atom10, .published), (.atom10, .issued): return beginField(.atomPublished, kind: .text)
         case (.dcterms, .issued), (.dcterms, .created): return beginField(.dctermsIssued, kind: .text)
         case (.atom10, .created): return beginField(.atomCreated, kind: .text)
-        case (.none, .author): return beginField(.rssAuthor, kind: .text)
+        case (.none, .author): return beginField(.rssAuthor, kind: .html, markup: true)
         case (.atom10, .author): return startPerson(.item)
         case (.atom10, .contributor): return startPerson(.ignored)
-        case (.dc, .creator), (.dc, .author): return beginField(.dcCreator, kind: .text)
-        case (.itunes, .author): return beginField(.itunesAuthor, kind: .text)
+        case (.dc, .creator), (.dc, .author): return beginField(.dcCreator, kind: .html, markup: true)
+        case (.itunes, .author): return beginField(.itunesAuthor, kind: .html, markup: true)
         case (.none, .category), (.dc, .subject), (.media, .category): return beginField(.category, kind: .text)
         case (.itunes, .category):
             if let term = attributes.value("text"), !term.isEmpty { item.categories.append(term) }
@@ -132,6 +140,22 @@ extension FeedBuilder {
             let saved = context
             context = .source
             return .source(saved: saved)
+        default: return nil
+        }
+    }
+
+    /// CDF: `TITLE` and `ABSTRACT` in the channel and its `ITEM`s, whose `HREF` is the link and
+    /// `LASTMOD` the updated date.
+    private mutating func cdfChild(_ ns: FeedNamespace, _ name: FeedName, _ attributes: XMLAttributes) -> Role? {
+        guard ns == .none else { return nil }
+        switch name {
+        case .cdfTitle: return beginField(.title, kind: .sniff)
+        case .cdfAbstract: return beginField(.rssDescription, kind: .sniff)
+        case .cdfItem where context == .feed:
+            let role = startItem(attributes)
+            if let href = attributes.value("HREF") { item.link.offer(resolve(href), rank: 3) }
+            if let lastModified = attributes.value("LASTMOD") { item.updated.overwrite(lastModified, rank: 3) }
+            return role
         default: return nil
         }
     }

@@ -53,9 +53,9 @@ extension FeedBuilder {
             if !raw.isEmpty { feed.language.offer(raw.replacingOccurrences(of: "_", with: "-"), rank: 3) }
         case .generator: if feed.generator == nil, !raw.isEmpty { feed.generator = FeedText.collapseWhitespace(raw) }
         case .rssAuthor, .dcCreator:
-            if let p = PersonText.parse(raw), !feed.authors.contains(p) { feed.authors.append(p) }
+            if let p = author(value), !feed.authors.contains(p) { feed.authors.append(p) }
         case .itunesAuthor:
-            if let p = PersonText.parse(raw) { feed.fallbackAuthors.append(p) }
+            if let p = author(value) { feed.fallbackAuthors.append(p) }
         case .logo: if !raw.isEmpty { feed.image.offer(resolve(raw), rank: 2) }
         case .icon: if !raw.isEmpty { feed.image.offer(resolve(raw), rank: 0) }
         case .ttl: feed.ttlMinutes = Double(raw)
@@ -80,14 +80,19 @@ extension FeedBuilder {
         case .atomID: if item.atomID == nil, !raw.isEmpty { item.atomID = raw }
         case _ where field.isItemBody: offerItemBody(field, value)
         case .atomUpdated: item.updated.overwrite(raw, rank: 3)
-        case .dcDate, .dctermsModified: item.updated.overwrite(raw, rank: 2)
-        case .pubDate, .atomPublished: item.published.overwrite(raw, rank: 3)
-        case .dctermsIssued: item.published.overwrite(raw, rank: 2)
+        case .dctermsModified: item.updated.overwrite(raw, rank: 2)
+        case .dcDate:
+            // RSS 1.0's only date (and many RSS 2.0 items'): when the item was published, unless a
+            // pubDate says otherwise, and its updated date as well.
+            item.updated.overwrite(raw, rank: 2)
+            item.published.overwrite(raw, rank: 2)
+        case .pubDate, .atomPublished: item.published.overwrite(raw, rank: 4)
+        case .dctermsIssued: item.published.overwrite(raw, rank: 3)
         case .atomCreated: item.published.overwrite(raw, rank: 1)
         case .rssAuthor, .dcCreator:
-            if let p = PersonText.parse(raw), !item.authors.contains(p) { item.authors.append(p) }
+            if let p = author(value), !item.authors.contains(p) { item.authors.append(p) }
         case .itunesAuthor:
-            if let p = PersonText.parse(raw) { item.fallbackAuthors.append(p) }
+            if let p = author(value) { item.fallbackAuthors.append(p) }
         case .category:
             let term = FeedText.collapseWhitespace(raw)
             if !term.isEmpty { item.categories.append(term) }
@@ -104,6 +109,26 @@ extension FeedBuilder {
             if s != EntrySource() { item.source = s }
         default: break
         }
+    }
+
+    /// The person an RSS `author`, `dc:creator` or `itunes:author` names. Its text was captured as
+    /// markup: an author with child elements (`<name>Regina Obe</name><title>PM</title>`) gives
+    /// its `name` (and `email`) child, any other its text without markup.
+    mutating func author(_ value: TextValue) -> Person? {
+        let raw = value.raw
+        guard raw.utf8.contains(UInt8(ascii: "<")) else { return PersonText.parse(converter.plain(value)) }
+        func child(_ name: String) -> String? {
+            guard let open = raw.range(of: "<\(name)>"),
+                let close = raw.range(of: "</\(name)>", range: open.upperBound..<raw.endIndex)
+            else { return nil }
+            let text = converter.plain(TextValue(raw: String(raw[open.upperBound..<close.lowerBound]), kind: .html, base: value.base))
+            return text.isEmpty ? nil : text
+        }
+        if let name = child("name") {
+            let email = child("email").flatMap { PersonText.isEmailAddress(Substring($0)) ? $0 : nil }
+            return Person(name: name, email: email)
+        }
+        return PersonText.parse(converter.plain(value))
     }
 
     /// Offers a summary or content value to the item draft, by precedence.
@@ -125,14 +150,11 @@ extension FeedBuilder {
         // Take the draft (no copy of its strings and arrays) and leave a fresh one for the next item.
         var d = ItemDraft()
         swap(&d, &item)
-        var link = d.link.value
-        if link == nil, let guid = d.guid, d.guidIsPermaLink,
-            guid.hasPrefix("http://") || guid.hasPrefix("https://")
-        {
-            link = guid
-        }
+        let link = d.link.value ?? d.permalinkID
         let publishedRaw = d.published.value
         let updatedRaw = d.updated.value
+        // A `dc:date` is both dates: parsed once.
+        let published = publishedRaw.flatMap { FeedDate.parse($0) }
         let title = d.title.value.map { converter.plain($0) }
         let summary = d.summary.value.map { converter.html($0) }
         let content = d.content.value.map { converter.html($0) }
@@ -147,16 +169,25 @@ extension FeedBuilder {
         items.append(
             FeedItem(
                 id: id ?? "", idIsDerived: derived, title: title, link: link, originalLink: d.originalLink,
-                published: publishedRaw.flatMap { FeedDate.parse($0) },
-                updated: updatedRaw.flatMap { FeedDate.parse($0) },
+                published: published, updated: updatedRaw == publishedRaw ? published : updatedRaw.flatMap { FeedDate.parse($0) },
                 authors: d.authors.isEmpty ? d.fallbackAuthors : d.authors,
                 summary: summary, content: content, categories: d.categories, enclosures: d.enclosures,
                 comments: d.comments, commentsFeed: d.commentsFeed, commentCount: d.commentCount,
                 image: d.image.value, source: d.source))
     }
 
+    /// At the end of a recovered pass: the item the document cut off is kept when its title and
+    /// link arrived whole (fields still open when the input ended are incomplete and left out).
+    mutating func keepTruncatedItem() {
+        guard liveItem != -1, let title = item.title.value, item.link.value != nil || item.permalinkID != nil else { return }
+        notes.append("the document ends inside an item; kept it without its unfinished fields (\"\(converter.plain(title))\")")
+        finishItem()
+        liveItem = -1
+    }
+
     /// The feed-level values, once the document is read.
     mutating func makeFeed(recovered: Bool, diagnostics: [String]) -> ParsedFeed {
+        let diagnostics = diagnostics + notes + converter.notes
         let f = feed
         let language = f.language.value.flatMap { $0.isEmpty ? nil : $0 }
         return ParsedFeed(

@@ -58,6 +58,10 @@ struct FeedBuilder {
     var firstFatal: XMLIssue?
     var wellFormed = true
     var rootXMLLang: String?
+    /// Repairs made while reading, for `ParsedFeed.diagnostics`.
+    var notes: [String] = []
+    /// Whether an unsafe `xml:base` was ignored (noted once).
+    var ignoredBase = false
 
     // State
     var context: Context = .document
@@ -75,6 +79,8 @@ struct FeedBuilder {
     var converter = FeedText()
     /// The namespace of RSS 1.0 / 0.90 elements once the root tells us which it is.
     var rdfVersionSeen = false
+    /// The namespace of an `<rss>` root that declares one (its children are RSS elements in it).
+    var rssVocabulary: FeedNamespace?
     /// Id of the item frame whose draft is being built (-1: none). Broken documents can leave an
     /// item open when the next starts; that frame's draft is emitted early and its end ignored.
     var liveItem = -1
@@ -313,9 +319,23 @@ struct FeedBuilder {
         return namespace
     }
 
+    /// Pushes the base an `xml:base` sets. A base that would resolve links into another scheme than
+    /// `http(s)` or the document's own (`javascript:`, `data:`, `file:` in a fetched feed) is ignored:
+    /// the base in force stays, so links never resolve into a dangerous scheme.
     private mutating func pushBase(_ attributes: XMLAttributes) -> Bool {
         guard !attributes.isEmpty, let value = attributes.value("base", namespaced: true) else { return false }
-        bases.append(URLResolver.resolve(value, against: base))
+        let resolved = URLResolver.resolve(value, against: base)
+        let scheme = HTMLSanitizer.scheme(of: resolved)
+        // (A base still relative, with no document URL to resolve it against, cannot name a scheme.)
+        if scheme == nil || scheme == "http" || scheme == "https" || scheme == HTMLSanitizer.scheme(of: bases[0]) {
+            bases.append(resolved)
+        } else {
+            if !ignoredBase {
+                ignoredBase = true
+                notes.append("ignored xml:base \"\(value.prefix(60))\": links resolve only into http(s) or the document's own scheme")
+            }
+            bases.append(base)
+        }
         return true
     }
 }

@@ -112,6 +112,16 @@ struct ItemDraft {
     var commentCount: Int?
     var image = Ranked<String>()
     var source: EntrySource?
+
+    /// The entry's id when it is a link: an RSS `guid` that is a permalink, or an Atom `id`, with
+    /// an `http(s)` URL (feedparser links an entry to either when it has no `<link>`).
+    var permalinkID: String? {
+        if let guid, guidIsPermaLink, Self.isWebURL(guid) { return guid }
+        if let atomID, Self.isWebURL(atomID) { return atomID }
+        return nil
+    }
+
+    private static func isWebURL(_ s: String) -> Bool { s.hasPrefix("http://") || s.hasPrefix("https://") }
 }
 
 /// Everything collected about the feed itself.

@@ -35,6 +35,49 @@ public struct FeedParser: Sendable {
     private func parseXML(
         _ raw: UnsafeRawBufferPointer, base: String?, httpCharset: String?, source: String
     ) throws(FeedParseError) -> ParsedFeed {
+        guard !EncodingSniffer.isWideEncoding(raw) else {
+            return try parseDocument(raw, base: base, httpCharset: httpCharset, source: source, note: nil)
+        }
+        // A UTF-8 byte-order mark is authoritative; it is lost when the bytes before the real
+        // start are skipped, so it is passed on as the charset.
+        let bomCharset = EncodingSniffer.byteOrderMark(raw) != nil ? "UTF-8" : httpCharset
+        var start = 0
+        var note: String?
+        if let skip = DocumentStart.afterLeadingJunk(raw) {
+            start = skip.offset
+            if !skip.onlyWhitespace { note = Self.skippedNote(raw, count: skip.offset, before: "the XML declaration") }
+        }
+        let document = UnsafeRawBufferPointer(rebasing: raw[start...])
+        do {
+            return try parseDocument(
+                document, base: base, httpCharset: start > 0 ? bomCharset : httpCharset, source: source, note: note)
+        } catch {
+            // The root is not a feed (or there is none): a PHP warning or an HTML error message
+            // printed before a feed that has no XML declaration. Read the feed after it.
+            guard note == nil, let offset = DocumentStart.feedRoot(in: document, after: 0) else { throw error }
+            let skipped = Self.skippedNote(document, count: offset, before: "the feed's root element")
+            let rest = UnsafeRawBufferPointer(rebasing: document[offset...])
+            let charset = bomCharset ?? EncodingSniffer.declaredEncoding(document)
+            if let feed = try? parseDocument(rest, base: base, httpCharset: charset, source: source, note: skipped) {
+                return feed
+            }
+            throw error
+        }
+    }
+
+    /// "skipped N bytes before …", quoting the start of what was skipped (a diagnostic only: the
+    /// text is never part of the feed).
+    private static func skippedNote(_ bytes: UnsafeRawBufferPointer, count: Int, before: String) -> String {
+        let head = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[..<min(count, 60)]), as: UTF8.self)
+        let quoted = FeedText.collapseWhitespace(head)
+        return "skipped \(count) bytes before \(before) (\"\(quoted)\(count > 60 ? "…" : "")\")"
+    }
+
+    /// Reads a document that starts where the feed starts. `note`, when set, says what was
+    /// skipped before it: the result is then `recovered`, with the note as its first diagnostic.
+    private func parseDocument(
+        _ raw: UnsafeRawBufferPointer, base: String?, httpCharset: String?, source: String, note: String?
+    ) throws(FeedParseError) -> ParsedFeed {
         let charset = EncodingSniffer.cleanCharset(httpCharset)
         let hasBOM = EncodingSniffer.byteOrderMark(raw) != nil
         let wide = EncodingSniffer.isWideEncoding(raw)
@@ -47,10 +90,11 @@ public struct FeedParser: Sendable {
         }
 
         let first = attempt(raw, label: label, recover: false, base: base)
-        if let feed = try accept(first, source: source, recovered: false, diagnostics: []) { return feed }
+        let notes = note.map { [$0] } ?? []
+        if let feed = try accept(first, source: source, recovered: note != nil, diagnostics: notes) { return feed }
         // Not well-formed: the first error libxml2 reported is the one to show.
         let fatal = first.firstFatal ?? first.issues.first
-        var diagnostics = fatal.map { [$0.diagnostic] } ?? ["the document is not well-formed XML"]
+        var diagnostics = notes + (fatal.map { [$0.diagnostic] } ?? ["the document is not well-formed XML"])
 
         if fatal?.isEncodingError == true {
             var candidates: [String] = []
@@ -72,14 +116,18 @@ public struct FeedParser: Sendable {
             }
         }
 
-        let repaired = wide ? nil : XMLRepair.repair(raw)
+        var repaired = wide ? nil : XMLRepair.repair(raw)
         if let repaired {
             let retry = repaired.withUnsafeBytes { attempt($0, label: label, recover: false, base: base) }
             if let feed = try accept(retry, source: source, recovered: true, diagnostics: diagnostics) { return feed }
         }
+        // Recover mode drops every entity reference after the first error (libxml2 skips
+        // references once a document is not well-formed, `&amp;` included): the recovery pass reads
+        // them as character references, which it keeps.
         let salvaged: FeedBuilder
-        if let repaired {
-            salvaged = repaired.withUnsafeBytes { attempt($0, label: label, recover: true, base: base) }
+        repaired = nil
+        if let forRecovery = wide ? nil : XMLRepair.repair(raw, forRecovery: true) {
+            salvaged = forRecovery.withUnsafeBytes { attempt($0, label: label, recover: true, base: base) }
         } else {
             salvaged = attempt(raw, label: label, recover: true, base: base)
         }
@@ -127,6 +175,9 @@ public struct FeedParser: Sendable {
 
     private static func describeRoot(_ root: String) -> String {
         if root.lowercased() == "html" { return "it is an HTML page (root element <\(root)>), not RSS, Atom or JSON Feed" }
+        if ["feed", "RDF", "rdf:RDF"].contains(root) {
+            return "the root element <\(root)> is in a namespace that is not Atom's or RDF's"
+        }
         return "the root element is <\(root)>, not <rss>, <rdf:RDF> or <feed>"
     }
 }

@@ -96,6 +96,7 @@ enum FeedSAXParser {
             if !stopped { xmlParseChunk(ctxt, nil, 0, 1) }
         }
         builder.pointee.wellFormed = ctxt.pointee.wellFormed != 0
+        if recover { builder.pointee.keepTruncatedItem() }
         return builder.move()
     }
 }

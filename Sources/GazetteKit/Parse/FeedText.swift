@@ -13,8 +13,18 @@ struct FeedText {
     /// `description` and `content:encoded`.
     private var lastSanitized: (input: TextValue, output: String)?
 
+    /// How many fields held double-escaped references (`&amp;quot;`) that were decoded one level more.
+    private(set) var doubleEscapedFields = 0
+
+    /// The repairs made, for `ParsedFeed.diagnostics`.
+    var notes: [String] {
+        guard doubleEscapedFields > 0 else { return [] }
+        let fields = doubleEscapedFields == 1 ? "1 field" : "\(doubleEscapedFields) fields"
+        return ["decoded one extra level of entity escaping (such as &amp;quot;) in \(fields)"]
+    }
+
     /// Plain text for a title-like field: entities decoded, markup removed (when it is HTML), whitespace collapsed.
-    func plain(_ value: TextValue) -> String {
+    mutating func plain(_ value: TextValue) -> String {
         switch value.kind {
         case .text:
             return Self.collapseWhitespace(value.raw)
@@ -22,7 +32,12 @@ struct FeedText {
             if !Self.mayContainMarkup(value.raw) { return Self.collapseWhitespace(value.raw) }
             if value.kind == .sniff && !Self.looksLikeHTML(value.raw) { return Self.collapseWhitespace(value.raw) }
             if !value.raw.utf8.contains(UInt8(ascii: "<")) {
-                return Self.collapseWhitespace(Self.decodeReferences(value.raw))
+                var raw = value.raw
+                if let single = raw.withUTF8({ Self.undoingDoubleEscape($0) }) {
+                    doubleEscapedFields += 1
+                    raw = String(decoding: single, as: UTF8.self)
+                }
+                return Self.collapseWhitespace(Self.decodeReferences(raw))
             }
             return Self.collapseWhitespace(sanitizer.plainText(fromHTML: value.raw))
         }
@@ -41,7 +56,13 @@ struct FeedText {
                     return String(decoding: bytes, as: UTF8.self)
                 }
                 // References but no tags: nothing to sanitize, only to normalize.
-                if !hasTag { return HTMLSanitizer.escape(Self.decodeReferences(value.raw)) }
+                if !hasTag {
+                    if let single = Self.undoingDoubleEscape(bytes) {
+                        doubleEscapedFields += 1
+                        return HTMLSanitizer.escape(Self.decodeReferences(String(decoding: single, as: UTF8.self)))
+                    }
+                    return HTMLSanitizer.escape(Self.decodeReferences(value.raw))
+                }
                 if let last = lastSanitized, last.input.base == value.base,
                     last.input.withUTF8({ $0.count == bytes.count && memcmp($0.baseAddress!, start, bytes.count) == 0 })
                 {
@@ -108,6 +129,48 @@ struct FeedText {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Text escaped twice (`&amp;quot;Market Perform&amp;quot;`, shown to readers as `&quot;…`) with
+    /// one level of escaping undone (`&quot;Market Perform&quot;`), or nil. Only when the text has no
+    /// tag and every `&` in it starts a double-escaped reference to a known entity: a post *about*
+    /// entities that writes `&amp;amp;` next to real markup or a bare `&` is left as it is.
+    static func undoingDoubleEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "<")), bytes.count) == nil else { return nil }
+        let count = bytes.count
+        var index = ByteScan.find(UInt8(ascii: "&"), base, from: 0, to: count)
+        guard index < count else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(count)
+        var copied = 0
+        while index < count {
+            // `&amp;` then a reference: `#123;`, `#x1F;` or a known name and `;`.
+            guard index + 5 < count, base[index + 1] == UInt8(ascii: "a"), base[index + 2] == UInt8(ascii: "m"),
+                base[index + 3] == UInt8(ascii: "p"), base[index + 4] == UInt8(ascii: ";")
+            else { return nil }
+            let start = index + 5
+            var end = start
+            while end < count, end - start <= 32, base[end] != UInt8(ascii: ";"),
+                FeedDate.isLetter(base[end])
+                    || FeedDate.isDigit(base[end]) || base[end] == UInt8(ascii: "#")
+            {
+                end += 1
+            }
+            guard end < count, base[end] == UInt8(ascii: ";"), end > start else { return nil }
+            let name = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                guard name.count > 2, UInt32(name.dropFirst(2), radix: 16) != nil else { return nil }
+            } else if name.hasPrefix("#") {
+                guard name.count > 1, UInt32(name.dropFirst()) != nil else { return nil }
+            } else if !["amp", "lt", "gt", "quot", "apos"].contains(name), HTMLEntities.codePoint(name) == nil {
+                return nil
+            }
+            output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: index + 1 - copied))
+            copied = start
+            index = ByteScan.find(UInt8(ascii: "&"), base, from: end, to: count)
+        }
+        output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: count - copied))
+        return output
     }
 
     /// A numeric reference's character; 0x80–0x9F are read as windows-1252, as HTML does.

@@ -54,6 +54,8 @@ enum FeedName: UInt8, Sendable {
     case name, email, uri, logo, icon, contributor, encoded, creator, date, subject
     case thumbnail, group, commentRss, origLink, updatePeriod, updateFrequency, owner, body, div
     case keywords, info, rights, copyright, html, homepage, fullitem
+    /// CDF's upper-case elements (`<CHANNEL>`, `<ITEM>`, `<TITLE>`, `<ABSTRACT>`).
+    case cdfChannel, cdfItem, cdfTitle, cdfAbstract
 
     /// Classifies libxml2's NUL-terminated local name without building a `String`. RSS element
     /// names are case-sensitive, except that a few lower-cased variants (`pubdate`, `textInput`)
@@ -82,6 +84,7 @@ enum FeedName: UInt8, Sendable {
         "origLink": .origLink, "updatePeriod": .updatePeriod, "updateFrequency": .updateFrequency, "owner": .owner,
         "body": .body, "div": .div, "keywords": .keywords, "info": .info, "rights": .rights, "copyright": .copyright,
         "html": .html, "homepage": .homepage, "fullitem": .fullitem,
+        "CHANNEL": .cdfChannel, "ITEM": .cdfItem, "TITLE": .cdfTitle, "ABSTRACT": .cdfAbstract,
     ]
 }
 

@@ -25,8 +25,15 @@ extension HTMLSanitizer {
         case style
     }
 
-    /// Elements kept: feedparser's `acceptable_elements` (HTML 4 and early HTML 5) without `form`,
-    /// plus later harmless HTML 5 elements (mark, picture, summary, wbr…).
+    /// Elements kept: feedparser's `acceptable_elements` (HTML 4 and early HTML 5) without `form`
+    /// and `noscript`, plus later harmless HTML 5 elements (mark, picture, summary, wbr…).
+    ///
+    /// No element whose content a browser reads as raw text is ever written (`noscript` with
+    /// scripting on, `xmp`, `plaintext`, `noembed`, `noframes`, `iframe`, and `template`'s inert
+    /// content): libxml2 parses their content as markup, and a reader that re-serializes it inside
+    /// such an element can turn an escaped `&lt;/noscript&gt;` in an attribute into a real end tag
+    /// (mutation XSS). `noscript`, `xmp` and `plaintext` are unwrapped (their sanitized content
+    /// stays); `noembed`, `noframes` and `template`, never shown by a current browser, are dropped.
     static let keptElements: [String] = [
         "a", "abbr", "acronym", "address", "article", "aside", "audio", "b", "bdi", "bdo", "big",
         "blockquote", "button", "canvas", "caption", "center", "cite", "code", "colgroup",
@@ -34,7 +41,7 @@ extension HTMLSanitizer {
         "div", "dl", "dt", "em", "event-source", "fieldset", "figcaption", "figure", "font",
         "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "i", "ins", "kbd",
         "label", "legend", "li", "m", "main", "map", "mark", "menu", "meter", "multicol", "nav",
-        "nextid", "noscript", "ol", "optgroup", "option", "output", "p", "picture", "pre",
+        "nextid", "ol", "optgroup", "option", "output", "p", "picture", "pre",
         "progress", "q", "rp", "rt", "ruby", "s", "samp", "section", "select", "small", "sound",
         "spacer", "span", "strike", "strong", "sub", "summary", "sup", "table", "tbody", "td",
         "textarea", "tfoot", "th", "thead", "time", "tr", "tt", "u", "ul", "var", "video",
@@ -46,7 +53,7 @@ extension HTMLSanitizer {
 
     /// Elements whose content is code or invisible machinery, never text for a reader.
     static let droppedWithContent: [String] = [
-        "script", "style", "applet", "template", "noembed", "noframes", "xml", "xmp",
+        "script", "style", "applet", "template", "noembed", "noframes", "xml",
     ]
 
     /// Attributes kept: feedparser's `acceptable_attributes`, plus `srcset`, `sizes`, `loading`,

@@ -33,6 +33,7 @@ extension HTMLSanitizer {
         }
         if value.isEmpty { return "" }
         if let scheme = scheme(of: value) {
+            if scheme == "feed" { return isSafeFeedURL(value) ? value : nil }
             if safeSchemes.contains(scheme) { return value }
             if scheme == "data", allowDataImage {
                 let lowered = value.prefix(20).lowercased()
@@ -41,7 +42,23 @@ extension HTMLSanitizer {
             return nil
         }
         guard resolve, let base else { return value }
-        return base.resolve(value)
+        // The resolved URL is what a reader follows: a base in another scheme (`javascript:…//`,
+        // `data:text/html,`) must not carry a relative reference into it. Documents read from
+        // disk resolve into `file:`.
+        let resolved = base.resolve(value)
+        guard let resolvedScheme = scheme(of: resolved),
+            (resolvedScheme != "feed" && safeSchemes.contains(resolvedScheme)) || resolvedScheme == "file"
+        else { return nil }
+        return resolved
+    }
+
+    /// `feed:` wraps another URL (`feed:https://…`) or is one (`feed://host/…`): what it wraps
+    /// must itself be allowed, so `feed:javascript:…` is not.
+    static func isSafeFeedURL(_ value: String) -> Bool {
+        var inner = Substring(value)
+        while let scheme = scheme(of: String(inner)), scheme == "feed" { inner = inner.dropFirst(5) }
+        guard let scheme = scheme(of: String(inner)) else { return true }
+        return safeSchemes.contains(scheme)
     }
 
     /// Whether `value` is an `http:`/`https:` URL that needs no cleaning: no leading or embedded
@@ -125,103 +142,136 @@ extension HTMLSanitizer {
     }
 
     /// A base URL split into the parts RFC 3986 §5.2 resolution needs, parsed once per sanitize call.
+    ///
+    /// Works on UTF-8 bytes: feeds with relative links resolve one per `href`/`src`, and resolving
+    /// through `Character`s and `split` was a seventh of such a feed's parse.
     struct ResolvedBase: Sendable {
-        let scheme: String
+        let scheme: [UInt8]
         /// `//host:port`, or empty when the base has no authority.
-        let authority: String
-        let path: String
-        let query: String?
+        let authority: [UInt8]
+        let path: [UInt8]
+        let query: [UInt8]?
 
         init?(_ url: String) {
             guard let scheme = HTMLSanitizer.scheme(of: url) else { return nil }
-            var rest = url.dropFirst(scheme.utf8.count + 1)
-            if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
-            var query: String?
-            if let mark = rest.firstIndex(of: "?") {
-                query = String(rest[rest.index(after: mark)...])
-                rest = rest[..<mark]
+            var rest = Array(url.utf8.dropFirst(scheme.utf8.count + 1))
+            if let hash = rest.firstIndex(of: UInt8(ascii: "#")) { rest.removeSubrange(hash...) }
+            var query: [UInt8]?
+            if let mark = rest.firstIndex(of: UInt8(ascii: "?")) {
+                query = Array(rest[(mark + 1)...])
+                rest.removeSubrange(mark...)
             }
-            if rest.hasPrefix("//") {
-                let afterSlashes = rest.dropFirst(2)
-                let end = afterSlashes.firstIndex(of: "/") ?? afterSlashes.endIndex
-                authority = "//" + afterSlashes[..<end]
-                rest = afterSlashes[end...]
+            if rest.starts(with: [UInt8(ascii: "/"), UInt8(ascii: "/")]) {
+                let end = rest[2...].firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
+                authority = Array(rest[..<end])
+                rest.removeSubrange(..<end)
             } else {
-                authority = ""
+                authority = []
             }
-            self.scheme = scheme
-            self.path = String(rest)
+            self.scheme = Array(scheme.utf8)
+            self.path = rest
             self.query = query
         }
 
         /// RFC 3986 §5.2.2 reference resolution (the reference has no scheme).
         func resolve(_ reference: String) -> String {
-            var ref = Substring(reference)
-            var fragment: Substring?
-            if let hash = ref.firstIndex(of: "#") {
-                fragment = ref[ref.index(after: hash)...]
+            var reference = reference
+            return reference.withUTF8 { resolve(bytes: $0) }
+        }
+
+        private func resolve(bytes reference: UnsafeBufferPointer<UInt8>) -> String {
+            var ref = reference[...]
+            var fragment: Slice<UnsafeBufferPointer<UInt8>>?
+            if let hash = ref.firstIndex(of: UInt8(ascii: "#")) {
+                fragment = ref[(hash + 1)...]
                 ref = ref[..<hash]
             }
-            var refQuery: Substring?
-            if let mark = ref.firstIndex(of: "?") {
-                refQuery = ref[ref.index(after: mark)...]
+            var refQuery: Slice<UnsafeBufferPointer<UInt8>>?
+            if let mark = ref.firstIndex(of: UInt8(ascii: "?")) {
+                refQuery = ref[(mark + 1)...]
                 ref = ref[..<mark]
             }
-            var result = scheme + ":"
-            var targetQuery: Substring?
-            if ref.hasPrefix("//") {
-                let afterSlashes = ref.dropFirst(2)
-                let end = afterSlashes.firstIndex(of: "/") ?? afterSlashes.endIndex
-                result += "//" + afterSlashes[..<end]
-                result += Self.removeDotSegments(String(afterSlashes[end...]))
-                targetQuery = refQuery
+            var result: [UInt8] = []
+            result.reserveCapacity(scheme.count + authority.count + path.count + reference.count + 2)
+            result.append(contentsOf: scheme)
+            result.append(UInt8(ascii: ":"))
+            var targetQuery: [UInt8]?
+            let slash = UInt8(ascii: "/")
+            if ref.count >= 2, ref[ref.startIndex] == slash, ref[ref.startIndex + 1] == slash {
+                let afterSlashes = ref[(ref.startIndex + 2)...]
+                let end = afterSlashes.firstIndex(of: slash) ?? afterSlashes.endIndex
+                result.append(contentsOf: ref[ref.startIndex..<end])
+                Self.appendRemovingDotSegments(Array(afterSlashes[end...]), to: &result)
+                targetQuery = refQuery.map { Array($0) }
             } else {
-                result += authority
+                result.append(contentsOf: authority)
                 if ref.isEmpty {
-                    result += path
-                    targetQuery = refQuery ?? query.map { Substring($0) }
+                    result.append(contentsOf: path)
+                    targetQuery = refQuery.map { Array($0) } ?? query
                 } else {
-                    if ref.hasPrefix("/") {
-                        result += Self.removeDotSegments(String(ref))
+                    if ref.first == slash {
+                        Self.appendRemovingDotSegments(Array(ref), to: &result)
                     } else {
-                        let merged: String
+                        var merged: [UInt8]
                         if !authority.isEmpty && path.isEmpty {
-                            merged = "/" + ref
-                        } else if let slash = path.lastIndex(of: "/") {
-                            merged = String(path[...slash]) + ref
+                            merged = [slash]
+                        } else if let last = path.lastIndex(of: slash) {
+                            merged = Array(path[...last])
                         } else {
-                            merged = String(ref)
+                            merged = []
                         }
-                        result += Self.removeDotSegments(merged)
+                        merged.append(contentsOf: ref)
+                        Self.appendRemovingDotSegments(merged, to: &result)
                     }
-                    targetQuery = refQuery
+                    targetQuery = refQuery.map { Array($0) }
                 }
             }
-            if let targetQuery { result += "?" + targetQuery }
-            if let fragment { result += "#" + fragment }
-            return result
+            if let targetQuery {
+                result.append(UInt8(ascii: "?"))
+                result.append(contentsOf: targetQuery)
+            }
+            if let fragment {
+                result.append(UInt8(ascii: "#"))
+                result.append(contentsOf: fragment)
+            }
+            return String(decoding: result, as: UTF8.self)
         }
 
         /// RFC 3986 §5.2.4.
         static func removeDotSegments(_ path: String) -> String {
-            guard path.contains(".") else { return path }
-            var output: [Substring] = []
-            let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-            let absolute = path.hasPrefix("/")
+            var output: [UInt8] = []
+            appendRemovingDotSegments(Array(path.utf8), to: &output)
+            return String(decoding: output, as: UTF8.self)
+        }
+
+        /// Appends `path` with its `.` and `..` segments removed (RFC 3986 §5.2.4).
+        static func appendRemovingDotSegments(_ path: [UInt8], to output: inout [UInt8]) {
+            guard path.contains(UInt8(ascii: ".")) else {
+                output.append(contentsOf: path)
+                return
+            }
+            let segments = path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            let absolute = path.first == UInt8(ascii: "/")
+            var kept: [ArraySlice<UInt8>] = []
+            let dot: [UInt8] = [UInt8(ascii: ".")]
+            let dotDot: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: ".")]
             for (index, segment) in segments.enumerated() {
                 if absolute && index == 0 { continue }
                 let isLast = index == segments.count - 1
-                switch segment {
-                case ".":
-                    if isLast { output.append("") }
-                case "..":
-                    if !output.isEmpty { output.removeLast() }
-                    if isLast { output.append("") }
-                default:
-                    output.append(segment)
+                if segment.elementsEqual(dot) {
+                    if isLast { kept.append([]) }
+                } else if segment.elementsEqual(dotDot) {
+                    if !kept.isEmpty { kept.removeLast() }
+                    if isLast { kept.append([]) }
+                } else {
+                    kept.append(segment)
                 }
             }
-            return (absolute ? "/" : "") + output.joined(separator: "/")
+            if absolute { output.append(UInt8(ascii: "/")) }
+            for (index, segment) in kept.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: "/")) }
+                output.append(contentsOf: segment)
+            }
         }
     }
 }

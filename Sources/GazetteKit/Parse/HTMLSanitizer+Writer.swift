@@ -116,7 +116,11 @@ extension HTMLSanitizer {
                 }
             case .keep(let void):
                 let isImage = key == rules.img
-                if isImage, isTrackingPixel(attributes) {
+                if isImage, isTrackingPixel(attributes) || isFeedBurnerImage(attributes) {
+                    skipDepth = 1
+                    return true
+                }
+                if key == rules.div, isFeedFlare(attributes) {
                     skipDepth = 1
                     return true
                 }
@@ -260,6 +264,37 @@ extension HTMLSanitizer {
             return width <= 1 && height <= 1
         }
 
+        /// FeedBurner's share block (`<div class="feedflare">`): links and images that only count
+        /// readers, dropped with its content.
+        private func isFeedFlare(_ attributes: UnsafeBufferPointer<TagAttribute>) -> Bool {
+            for attribute in attributes where attribute.key == AttributeKeys.class {
+                return Self.contains("feedflare", in: attribute.value)
+            }
+            return false
+        }
+
+        /// FeedBurner's tracking and share images (`feeds.feedburner.com/~r/…`, `/~ff/…`), whatever their size.
+        private func isFeedBurnerImage(_ attributes: UnsafeBufferPointer<TagAttribute>) -> Bool {
+            for attribute in attributes where attribute.key == AttributeKeys.src {
+                return Self.contains("feedburner.com/~r/", in: attribute.value)
+                    || Self.contains("feedburner.com/~ff/", in: attribute.value)
+            }
+            return false
+        }
+
+        /// Whether `value` contains `needle` (lower-case ASCII), ignoring ASCII case.
+        static func contains(_ needle: StaticString, in value: UnsafeBufferPointer<UInt8>) -> Bool {
+            let length = needle.utf8CodeUnitCount
+            guard value.count >= length else { return false }
+            let first = needle.utf8Start[0]
+            for start in 0...(value.count - length) where value[start] | 0x20 == first {
+                var offset = 1
+                while offset < length, value[start + offset] | 0x20 == needle.utf8Start[offset] { offset += 1 }
+                if offset == length { return true }
+            }
+            return false
+        }
+
         /// `1`, `1px`, ` 0 ` → the number; anything else → nil.
         private func pixelCount(_ value: UnsafeBufferPointer<UInt8>) -> Int? {
             var start = 0
@@ -334,6 +369,8 @@ extension HTMLSanitizer {
         static let xlinkHref = Key(Array("xlink:href".utf8))
         static let style = Key(Array("style".utf8))
         static let width = Key(Array("width".utf8))
+        static let `class` = Key(Array("class".utf8))
+        static let div = Key(Array("div".utf8))
         static let height = Key(Array("height".utf8))
         static let embedAttributes: Set<Key> = Set(
             ["width", "height", "title", "allowfullscreen", "frameborder"].map { Key(Array($0.utf8)) })
@@ -348,5 +385,6 @@ extension HTMLSanitizer {
         let math = HTMLSanitizer.mathKey
         let img = AttributeKeys.img
         let src = AttributeKeys.src
+        let div = AttributeKeys.div
     }
 }

@@ -64,7 +64,7 @@ enum JSONFeedParser {
             link: link(document.homePageURL), feedURL: link(document.feedURL),
             id: link(document.feedURL), updated: nil, language: text(document.language),
             authors: people(document.authors), image: link(document.icon) ?? link(document.favicon),
-            generator: nil, items: items)
+            generator: nil, diagnostics: converter.notes, items: items)
     }
 
     /// What is wrong with a document `JSONDecoder` refused. Its own message for a syntax error

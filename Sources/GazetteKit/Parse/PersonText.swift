@@ -11,11 +11,10 @@ enum PersonText {
         var email: String?
         var rest: [Substring] = []
         for word in collapsed.split(separator: " ") {
-            let bare = word.trimming("<>(),;\"")
-            if email == nil, bare.utf8.contains(UInt8(ascii: "@")), bare.utf8.first != UInt8(ascii: "@"),
-                bare.utf8.last != UInt8(ascii: "@")
-            {
-                email = String(bare.hasPrefix("mailto:") ? bare.dropFirst(7) : bare)
+            var bare = word.trimming("<>(),;\"")
+            if bare.hasPrefix("mailto:") { bare = bare.dropFirst(7) }
+            if email == nil, isEmailAddress(bare) {
+                email = String(bare)
             } else {
                 rest.append(word)
             }
@@ -25,6 +24,22 @@ enum PersonText {
         if name.hasPrefix("<"), name.hasSuffix(">") { name = name.dropFirst().dropLast() }
         name = name.trimming(" \"'")
         return Person(name: name.isEmpty ? nil : String(name), email: email)
+    }
+
+    /// Whether `word` is an e-mail address as feedparser recognises one: `local@domain.tld`, the
+    /// domain with at least one dot and a top-level label of letters (`Brian@Stone` is a name).
+    static func isEmailAddress(_ word: Substring) -> Bool {
+        let utf8 = Array(word.utf8)
+        guard let at = utf8.firstIndex(of: UInt8(ascii: "@")), at > 0 else { return false }
+        for byte in utf8[..<at] {
+            guard FeedDate.isLetter(byte) || FeedDate.isDigit(byte) || byte == 0x5F || byte == 0x2D || byte == 0x2E || byte == 0x2B
+            else { return false }
+        }
+        let labels = utf8[(at + 1)...].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard labels.count >= 2, let top = labels.last, top.count >= 2, top.allSatisfy(FeedDate.isLetter) else { return false }
+        return labels.allSatisfy { label in
+            !label.isEmpty && label.allSatisfy { FeedDate.isLetter($0) || FeedDate.isDigit($0) || $0 == 0x2D }
+        }
     }
 }
 

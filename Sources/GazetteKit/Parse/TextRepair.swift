@@ -9,21 +9,28 @@ enum TextRepair {
         return hasC1Control(slice) ? remapC1(slice) : String(decoding: slice, as: UTF8.self)
     }
 
-    /// Text that was UTF-8, read as ISO-8859-1 and encoded again (`â€¦` for `…`, often as
-    /// `&#226;&#128;&#166;`): when every character fits in a byte and those bytes are valid UTF-8 with a
+    /// Text that was UTF-8, read as ISO-8859-1 or windows-1252 and encoded again (`â€¦` for `…`,
+    /// `Ãœ` for `Ü`, often as `&#226;&#128;&#166;`): when every character maps back to one byte
+    /// (Latin-1, or the windows-1252 characters of 0x80–0x9F) and those bytes are valid UTF-8 with a
     /// multi-byte sequence, the intended text is that UTF-8.
     static func undoDoubleEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        // A candidate: a UTF-8 lead byte read as a character (Â…ô: C3 82–C3 B4) followed by a
+        // continuation byte read as a character (C2 80–BF, or a windows-1252 character: C5, C6, CB, E2
+        // lead). Never C3 (À…ÿ are 0xC0–0xFF, not continuation bytes): genuine Latin text such as
+        // `ção` is not even tried.
         var found = false
         var i = 0
         while let k = find(0xC3, in: bytes, from: i), k + 3 < bytes.count {
-            if bytes[k + 1] >= 0x82, bytes[k + 1] <= 0xB4, bytes[k + 2] == 0xC2 || bytes[k + 2] == 0xC3 {
+            let next = bytes[k + 2]
+            if bytes[k + 1] >= 0x82, bytes[k + 1] <= 0xB4,
+                next == 0xC2 || next == 0xC5 || next == 0xC6 || next == 0xCB || next == 0xE2
+            {
                 found = true
                 break
             }
             i = k + 1
         }
         guard found, let base = bytes.baseAddress else { return nil }
-        // Every character must fit in a byte: ASCII, or a two-byte sequence led by C2 or C3.
         let narrowed = ByteBuffer(capacity: bytes.count)
         var index = 0
         let count = bytes.count
@@ -32,14 +39,33 @@ enum TextRepair {
             if byte < 0x80 {
                 narrowed.append(byte)
                 index += 1
-            } else if (byte == 0xC2 || byte == 0xC3), index + 1 < count, base[index + 1] & 0xC0 == 0x80 {
+            } else if byte == 0xC2 || byte == 0xC3, index + 1 < count, base[index + 1] & 0xC0 == 0x80 {
                 narrowed.append(byte == 0xC2 ? base[index + 1] : base[index + 1] + 0x40)
                 index += 2
+            } else if let (single, length) = windows1252Byte(base, at: index, count: count) {
+                narrowed.append(single)
+                index += length
             } else {
                 return nil
             }
         }
         return String(validating: narrowed.bytes, as: UTF8.self)
+    }
+
+    /// The windows-1252 byte (0x80–0x9F) whose character is encoded at `index`, with the
+    /// encoding's length; nil for any other character.
+    private static func windows1252Byte(_ base: UnsafePointer<UInt8>, at index: Int, count: Int) -> (UInt8, Int)? {
+        let lead = base[index]
+        let length = lead >= 0xE0 ? 3 : 2
+        guard lead >= 0xC5, lead < 0xF0, index + length <= count else { return nil }
+        var scalar = UInt32(lead & (length == 3 ? 0x0F : 0x1F))
+        for offset in 1..<length {
+            let continuation = base[index + offset]
+            guard continuation & 0xC0 == 0x80 else { return nil }
+            scalar = scalar << 6 | UInt32(continuation & 0x3F)
+        }
+        guard let position = Windows1252.high.firstIndex(of: scalar), scalar > 0x9F else { return nil }
+        return (UInt8(0x80 + position), length)
     }
 
     /// The field's bytes, repaired when needed (`string(from:)` without building a `String`).

@@ -1,40 +1,52 @@
-internal import CLibXML2
 import Foundation
 
-/// Makes links absolute (RFC 3986) against the base in force: nested `xml:base`, then the document URL.
+/// Makes links absolute (RFC 3986 §5.2) against the base in force: nested `xml:base`, then the document URL.
 ///
 /// Already-absolute links (the vast majority) are returned untouched without any parsing, which keeps
-/// link handling off the parser's profile.
+/// link handling off the parser's profile. Resolution never decodes: `1-a-%26-b%21` and `a%2Fb` keep
+/// their escapes (decoding them changes the URL). Characters a URI may not hold (spaces, non-ASCII
+/// letters, quotes) are percent-encoded in the result.
 enum URLResolver {
     /// `reference` made absolute against `base`; unchanged when already absolute or unresolvable.
     static func resolve(_ reference: String, against base: String) -> String {
         let ref = trimmed(reference)
         if hasScheme(ref) || base.isEmpty { return ref }
-        LibXML.ensureInitialized()
-        let built: String? = ref.withCString { r in
-            base.withCString { b in
-                r.withMemoryRebound(to: xmlChar.self, capacity: 1) { rx in
-                    b.withMemoryRebound(to: xmlChar.self, capacity: 1) { bx in
-                        guard let out = xmlBuildURI(rx, bx) else { return nil }
-                        defer { gazette_xmlFree(out) }
-                        return String(cString: out)
-                    }
-                }
-            }
-        }
-        if let built { return built }
-        // libxml2 rejects references with characters RFC 3986 forbids (spaces…): escape and retry once.
-        if let escaped = ref.addingPercentEncoding(withAllowedCharacters: allowed), escaped != ref {
-            return resolve(escaped, against: base)
-        }
-        return ref
+        guard let resolvedBase = HTMLSanitizer.ResolvedBase(base) else { return ref }
+        return escapingDisallowed(resolvedBase.resolve(ref))
     }
 
-    private static let allowed: CharacterSet = {
-        var set = CharacterSet.urlQueryAllowed
-        set.insert(charactersIn: "#%")
-        return set
-    }()
+    /// `url` with every byte a URI may not contain percent-encoded (UTF-8), `%` and the reserved
+    /// characters left as they are.
+    static func escapingDisallowed(_ url: String) -> String {
+        guard url.utf8.contains(where: { !isURIByte($0) }) else { return url }
+        var output: [UInt8] = []
+        output.reserveCapacity(url.utf8.count + 16)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in url.utf8 {
+            if isURIByte(byte) {
+                output.append(byte)
+            } else {
+                output.append(UInt8(ascii: "%"))
+                output.append(hex[Int(byte >> 4)])
+                output.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// RFC 3986's unreserved and reserved characters, and `%`.
+    private static func isURIByte(_ c: UInt8) -> Bool {
+        if isAlpha(c) || (c >= 0x30 && c <= 0x39) { return true }
+        switch c {
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: ":"), UInt8(ascii: "/"),
+            UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "@"), UInt8(ascii: "!"),
+            UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"),
+            UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "%"):
+            return true
+        default:
+            return false
+        }
+    }
 
     /// True when `s` starts with a URI scheme (`[A-Za-z][A-Za-z0-9+.-]*:`).
     static func hasScheme(_ s: String) -> Bool {

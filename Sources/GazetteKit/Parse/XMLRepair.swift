@@ -3,10 +3,17 @@
 /// (`AT&T` → `AT&amp;T`), `&#X41;`, and control characters XML forbids (raw or as references),
 /// which are dropped. CDATA sections, comments and the DOCTYPE keep their entities.
 ///
+/// A `<` that cannot start markup (`rents up < 3%`) becomes `&lt;`.
+///
 /// Works on the raw bytes of an ASCII-compatible document; returns `nil` when nothing changed.
+/// `forRecovery` prepares the bytes for libxml2's recover mode, which drops every entity
+/// reference once the document is known not to be well-formed (`&amp;` included, so `A &amp; B`
+/// would read `A B`): the five predefined references become character references, which it keeps.
 enum XMLRepair {
-    static func repair(_ bytes: UnsafeRawBufferPointer) -> [UInt8]? {
+    static func repair(_ bytes: UnsafeRawBufferPointer, forRecovery: Bool = false) -> [UInt8]? {
         guard bytes.count > 0 else { return nil }
+        let ampersand = Array((forRecovery ? "&#38;" : "&amp;").utf8)
+        let lessThan = Array((forRecovery ? "&#60;" : "&lt;").utf8)
         var out: [UInt8] = []
         var changed = false
         var copiedUpTo = 0
@@ -69,6 +76,9 @@ enum XMLRepair {
                     i = j + 1
                     continue
                 }
+                if i + 1 < n, !canFollowLessThan(bytes[i + 1]) {
+                    replace(from: i, to: i + 1, with: lessThan)
+                }
                 i += 1
                 continue
             }
@@ -98,7 +108,7 @@ enum XMLRepair {
                     i = j + 1
                     continue
                 }
-                replace(from: i, to: i + 1, with: Array("&amp;".utf8))
+                replace(from: i, to: i + 1, with: ampersand)
                 i += 1
                 continue
             }
@@ -108,23 +118,33 @@ enum XMLRepair {
                 let name = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[nameStart..<j]), as: UTF8.self)
                 switch name {
                 case "amp", "lt", "gt", "quot", "apos":
-                    break
+                    if forRecovery {
+                        let code = name == "amp" ? 38 : name == "lt" ? 60 : name == "gt" ? 62 : name == "quot" ? 34 : 39
+                        replace(from: i, to: j + 1, with: Array("&#\(code);".utf8))
+                    }
                 default:
                     if let code = HTMLEntities.codePoint(name) {
                         replace(from: i, to: j + 1, with: Array("&#\(code);".utf8))
                     } else {
-                        replace(from: i, to: i + 1, with: Array("&amp;".utf8))
+                        replace(from: i, to: i + 1, with: ampersand)
                     }
                 }
                 i = j + 1
                 continue
             }
-            replace(from: i, to: i + 1, with: Array("&amp;".utf8))
+            replace(from: i, to: i + 1, with: ampersand)
             i += 1
         }
         guard changed else { return nil }
         out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[copiedUpTo..<n]))
         return out
+    }
+
+    /// Whether the byte after a `<` can begin markup: a name (letter, `_`, `:`, non-ASCII), an end
+    /// tag, a declaration or a processing instruction.
+    private static func canFollowLessThan(_ c: UInt8) -> Bool {
+        (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || c == UInt8(ascii: "_") || c == UInt8(ascii: ":") || c >= 0x80
+            || c == UInt8(ascii: "/") || c == UInt8(ascii: "!") || c == UInt8(ascii: "?")
     }
 
     /// Whether XML allows the character `c` (libxml2's `IS_CHAR`).

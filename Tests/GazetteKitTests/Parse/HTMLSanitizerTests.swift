@@ -266,4 +266,27 @@ import Testing
             #expect(!HTMLSanitizer.isValidCSSValue(Array(invalid.utf8)[...]), "\(invalid)")
         }
     }
+
+    /// Issue 11, item 13: the literal snippet, whose attribute ends a `noscript` in a reader that
+    /// re-serializes it with scripting on.
+    @Test func noscriptMutationXSSLeavesNoRawTextElement() {
+        let html = #"<noscript><p title="&lt;/noscript&gt;&lt;img src=x onerror=alert(1)&gt;">x</p></noscript>"#
+        let paths = HTMLSanitizer.bothPaths(html, baseURL: Self.base)
+        #expect(paths.libxml == #"<p title="&lt;/noscript&gt;&lt;img src=x onerror=alert(1)&gt;">x</p>"#)
+        if let tidy = paths.tidy { #expect(tidy == paths.libxml) }
+        for element in ["noscript", "noembed", "noframes", "xmp", "plaintext", "template"] {
+            let output = HTMLSanitizer().sanitize("<\(element)><b>t</b></\(element)>", baseURL: Self.base)
+            #expect(!output.contains("<\(element)"), "\(element): \(output)")
+        }
+    }
+
+    /// Issue 11, item 12: a relative URL is checked after it is resolved, whatever the base.
+    @Test(arguments: ["javascript:alert(1)//", "data:text/html,", "vbscript:x/"])
+    func relativeURLNeverResolvesIntoADangerousScheme(base: String) {
+        let html = #"<a href="y">l</a><img src="x.png"><img srcset="s.png 2x">"#
+        let output = HTMLSanitizer().sanitize(html, baseURL: URL(string: base))
+        #expect(output == #"<a>l</a><img /><img />"#)
+        let paths = HTMLSanitizer.bothPaths(html, baseURL: URL(string: base))
+        if let tidy = paths.tidy { #expect(tidy == paths.libxml) }
+    }
 }
