@@ -1,7 +1,7 @@
 import Foundation
 
 extension ParsedFeed {
-    /// The `gazette parse --json` document (shared/contracts/parse-json.md): every key present,
+    /// The `gazette parse --json` document (docs/parse-json.md): every key present,
     /// nulls included, dates RFC 3339 UTC, items in document order. Other tools read this shape.
     public func contractJSON() -> String {
         let w = ContractJSONWriter()
