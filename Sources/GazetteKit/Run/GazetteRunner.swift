@@ -76,7 +76,8 @@ public struct GazetteRunner: Sendable {
         var due: [(index: Int, feed: FeedConfig, request: FetchRequest)] = []
         for (index, feed) in config.feeds.enumerated() {
             let request = FetchRequest(feed: feed, state: states[feed.key])
-            if FetchSchedule.isDue(request.state, now: now, force: options.force) {
+            let longestWait = max(options.fetchPolicy.maxBackoff, config.interval(for: feed))
+            if FetchSchedule.isDue(request.state, now: now, force: options.force, longestWait: longestWait) {
                 due.append((index, feed, request))
             } else if request.state?.gone == true {
                 logger.debug("skipping \(feed.key): gone (410); --force checks it again")

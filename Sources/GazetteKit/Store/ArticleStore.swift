@@ -94,7 +94,7 @@ public final class ArticleStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw .database(path: path, operation: operation, reason: Self.reason(error))
+            throw .database(path: path, operation: operation, reason: Self.reason(error) + Self.remedy(error))
         }
     }
 
@@ -105,7 +105,25 @@ public final class ArticleStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw .database(path: path, operation: operation, reason: Self.reason(error))
+            throw .database(path: path, operation: operation, reason: Self.reason(error) + Self.remedy(error))
+        }
+    }
+
+    /// What the user can do about a failed query, from SQLite's result code ("" when nothing specific).
+    static func remedy(_ error: any Error) -> String {
+        guard let error = error as? DatabaseError else { return "" }
+        switch error.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return ". The file is damaged: restore it from a backup, or move it aside (with its -wal and -shm files) "
+                + "and run again, and Gazette starts a new database and fetches every feed again"
+        case .SQLITE_FULL:
+            return ". Free space on the disk that holds it and run again: everything committed before is intact"
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
+            return ". Make the file, its -wal and -shm files and its folder writable by this user"
+        case .SQLITE_IOERR:
+            return ". The disk reported an I/O error: check the disk and free space, then run again"
+        default:
+            return ""
         }
     }
 
