@@ -44,6 +44,7 @@ public struct GazetteRunner: Sendable {
         summary.dryRun = options.dryRun
         summary.feedsConfigured = config.feeds.count
         let databasePath = options.databasePath(for: config)
+        try checkPaths()
 
         // The lock first: a second run must leave at once without touching anything.
         let lock: RunLock?
@@ -150,9 +151,23 @@ public struct GazetteRunner: Sendable {
         return summary
     }
 
+    /// Refuses, before anything is fetched or written, an output folder and database that overlap, or
+    /// an output path that is an existing file.
+    private func checkPaths() throws(RunError) {
+        let output = options.outputDirectory(for: config)
+        if let problem = RunPaths.conflict(output: output, database: URL(fileURLWithPath: options.databasePath(for: config))) {
+            throw .conflictingPaths(problem)
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw .output(.cannotCreateDirectory(path: output.path, reason: "it is a file, not a folder"))
+        }
+    }
+
     /// Republishes every section from the store without fetching (`gazette publish`), under the run lock.
     public func publish() throws(RunError) -> PublishReport {
         let databasePath = options.databasePath(for: config)
+        try checkPaths()
         let lock: RunLock
         do {
             lock = try RunLock.acquire(forDatabaseAt: databasePath)
