@@ -117,7 +117,8 @@ public final class ArticleStore: Sendable {
         guard problems != ["ok"] else { return }
         throw .cannotOpen(
             path: path,
-            reason: "it is damaged (SQLite's check says: \(problems.joined(separator: "; ")))"
+            reason:
+                "it is damaged (SQLite's check says: \(problems.joined(separator: "; ").split(separator: "\n").joined(separator: "; ")))"
                 + Self.remedy(DatabaseError(resultCode: .SQLITE_CORRUPT)))
     }
 
