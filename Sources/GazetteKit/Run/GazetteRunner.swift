@@ -145,7 +145,9 @@ public struct GazetteRunner: Sendable {
             } catch {
                 throw .output(error)
             }
-            summary.sectionsRewritten = config.sections.map(\.id).filter { report.written.contains("\($0).xml") }
+            summary.sectionsRewritten = config.sections.map(\.id).filter {
+                report.written.contains("\($0).xml") || report.written.contains("\($0).json")
+            }
         }
         summary.elapsed = Date().timeIntervalSince(started)
         return summary

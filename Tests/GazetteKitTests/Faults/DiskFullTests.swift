@@ -94,6 +94,7 @@ import Testing
         try disk.resize("16m")
         let next = try workspace.run()
         #expect(next.status == 0, "stderr: \(next.stderr)")
+        #expect(next.stdout.contains("1 section rewritten"), "\(next.stdout)")
         #expect(Set(workspace.publishedIDs()) == Self.allIDs(upTo: 30))
         #expect(Set(workspace.publishedJSONIDs()) == Self.allIDs(upTo: 30))
         #expect(workspace.malformedOutput().isEmpty)
