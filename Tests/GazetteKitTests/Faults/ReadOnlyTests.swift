@@ -1,10 +1,13 @@
 import Foundation
 import Testing
 
-/// A read-only output folder or database folder (a tmpfs remounted read-only: root ignores file
-/// modes): the run stops with the documented status and a message naming the path, nothing is lost,
-/// and once writable again the next run publishes everything.
-@Suite(.serialized, FaultEnvironment.needsMount) struct ReadOnlyTests {
+/// A read-only output folder or database folder (a tmpfs remounted read-only as root, a folder without
+/// write permission otherwise): the run stops with the documented status and a message naming the
+/// path, nothing is lost, and once writable again the next run publishes everything.
+@Suite(
+    .serialized,
+    .enabled(if: ReadOnlyFolder.isPossible, "as root, needs permission to mount a tmpfs (root ignores file modes)")
+) struct ReadOnlyTests {
     static func ids(_ count: Int) -> Set<String> {
         Set((0..<2).flatMap { n in (0..<count).map { FaultWorkspace.itemID(feed: n, item: $0) } })
     }
@@ -16,8 +19,8 @@ import Testing
     @Test func readOnlyOutputFolder() throws {
         let holder = try TemporaryDirectory()
         defer { holder.remove() }
-        let disk = try Tmpfs(at: holder.url.appendingPathComponent("disk"), size: "4m")
-        defer { disk.unmount() }
+        let disk = try ReadOnlyFolder(at: holder.url.appendingPathComponent("disk"))
+        defer { disk.release() }
         let workspace = try FaultWorkspace(feeds: 2, output: disk.url.appendingPathComponent("output"))
         defer { workspace.remove() }
         try Self.writeFeeds(workspace, count: 3)
@@ -29,7 +32,7 @@ import Testing
         let result = try workspace.run(["--force"])
         #expect(result.status == 5, "status \(result.status), stderr: \(result.stderr)")
         #expect(result.stderr.contains(workspace.output.path), "\(result.stderr)")
-        #expect(result.stderr.contains("Read-only file system") && result.stderr.contains("permissions"), "\(result.stderr)")
+        #expect(result.stderr.contains(disk.refusal) && result.stderr.contains("permissions"), "\(result.stderr)")
         #expect(workspace.outputFiles() == before)
         #expect(try workspace.integrity() == ["ok"])
 
@@ -42,8 +45,8 @@ import Testing
     @Test func readOnlyDatabase() throws {
         let holder = try TemporaryDirectory()
         defer { holder.remove() }
-        let disk = try Tmpfs(at: holder.url.appendingPathComponent("disk"), size: "4m")
-        defer { disk.unmount() }
+        let disk = try ReadOnlyFolder(at: holder.url.appendingPathComponent("disk"))
+        defer { disk.release() }
         let workspace = try FaultWorkspace(feeds: 2, database: disk.url.appendingPathComponent("gazette.sqlite"))
         defer { workspace.remove() }
         try Self.writeFeeds(workspace, count: 3)
