@@ -153,13 +153,15 @@ public struct GazetteRunner: Sendable {
         return summary
     }
 
-    /// Refuses, before anything is fetched or written, an output folder and database that overlap, or
-    /// an output path that is an existing file.
+    /// Refuses, before anything is fetched or written (the run lock included), an output folder and
+    /// database that overlap, a database path that is a folder, or an output path that is a file.
     private func checkPaths() throws(RunError) {
         let output = options.outputDirectory(for: config)
-        if let problem = RunPaths.conflict(output: output, database: URL(fileURLWithPath: options.databasePath(for: config))) {
+        let databasePath = options.databasePath(for: config)
+        if let problem = RunPaths.conflict(output: output, database: URL(fileURLWithPath: databasePath)) {
             throw .conflictingPaths(problem)
         }
+        if let problem = ArticleStore.folderProblem(at: databasePath) { throw .database(problem) }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw .output(.cannotCreateDirectory(path: output.path, reason: "it is a file, not a folder"))

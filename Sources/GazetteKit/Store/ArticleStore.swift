@@ -32,13 +32,7 @@ public final class ArticleStore: Sendable {
         self.path = path
         self.duplicateRule = duplicateRule
         let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw .cannotOpen(
-                path: path,
-                reason: "it is a folder, not a database file. Pass a file path (such as \(path)/gazette.sqlite) "
-                    + "with --database or feeds.json's defaults.database")
-        }
+        if let problem = Self.folderProblem(at: path) { throw problem }
         if readOnly {
             guard fileManager.fileExists(atPath: path) else { throw .missing(path: path) }
         } else {
@@ -98,6 +92,16 @@ public final class ArticleStore: Sendable {
             throw .cannotOpen(
                 path: path, reason: "migrating the schema failed: \(Self.reason(error))" + Self.remedy(error, opening: true))
         }
+    }
+
+    /// The error for a database path that names a folder (nil when it does not).
+    public static func folderProblem(at path: String) -> StoreError? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        return .cannotOpen(
+            path: path,
+            reason: "it is a folder, not a database file. Pass a file path (such as \(path)/gazette.sqlite) "
+                + "with --database or feeds.json's defaults.database")
     }
 
     /// Throws when SQLite's `quick_check` finds the existing file at `path` damaged (a page overwritten,

@@ -81,5 +81,6 @@ import Testing
         #expect(result.status == 4, "stderr: \(result.stderr)")
         #expect(result.stderr.contains("\(folder.path): it is a folder, not a database file"), "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: folder.path + ".lock"), "nothing is created beside it either")
     }
 }
