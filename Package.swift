@@ -46,6 +46,19 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
+// Fuzz targets (libFuzzer), built only by scripts/fuzz.sh, which sets GAZETTE_FUZZ=1: never part
+// of the default build or of `swift test`.
+if Context.environment["GAZETTE_FUZZ"] == "1" {
+    package.targets += [
+        .target(name: "CFuzzDriver", path: "Fuzz/CFuzzDriver"),
+        .target(name: "FuzzDriver", dependencies: ["CFuzzDriver"], path: "Fuzz/FuzzDriver"),
+    ]
+    for name in ["FuzzParser", "FuzzSanitizer", "FuzzSanitizerPaths", "FuzzConfig", "FuzzScraper", "FuzzDate"] {
+        package.targets.append(
+            .executableTarget(name: name, dependencies: ["GazetteKit", "FuzzDriver"], path: "Fuzz/\(name)"))
+    }
+}
+
 for target in package.targets where target.type != .system {
     target.swiftSettings =
         (target.swiftSettings ?? []) + [

@@ -107,7 +107,8 @@ extension ConfigDecoder {
     /// A duration string such as `"30m"`; see `IntervalText`.
     mutating func interval(_ node: JSONNode, at path: String) -> TimeInterval? {
         if case .number(let value, let raw) = node.value {
-            let minutes = value.rounded() == value ? "\(Int(value))m" : "\(raw)m"
+            // `Int(exactly:)`: a number too large for Int (found by fuzzing) must not trap.
+            let minutes = Int(exactly: value).map { "\($0)m" } ?? "\(raw)m"
             report(
                 .wrongType, path,
                 "a bare number is ambiguous; write the interval with a unit: \"30m\" (minutes), \"2h\" (hours), \"1d\", \"90s\"",

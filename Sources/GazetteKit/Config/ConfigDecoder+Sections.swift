@@ -32,15 +32,28 @@ extension ConfigDecoder {
         var defaults = ConfigDefaults(baseDirectory: baseDirectory)
         guard let m = members(of: node, at: path, allowed: Self.defaultsKeys, required: [], what: "defaults") else { return defaults }
         if let n = m["interval"], let seconds = interval(n, at: Self.join(path, "interval")) { defaults.interval = seconds }
-        if let n = m["output"], let p = string(n, at: Self.join(path, "output")) {
+        if let n = m["output"], let p = filePath(n, at: Self.join(path, "output")) {
             defaults.output = FeedLocation.fileURL(forPath: p, relativeTo: baseDirectory)
         }
-        if let n = m["database"], let p = string(n, at: Self.join(path, "database")) {
+        if let n = m["database"], let p = filePath(n, at: Self.join(path, "database")) {
             defaults.database = FeedLocation.fileURL(forPath: p, relativeTo: baseDirectory)
+        }
+        if let problem = RunPaths.conflict(output: defaults.output, database: defaults.database) {
+            report(.invalidValue, Self.join(path, m["database"] != nil ? "database" : "output"), problem, at: node.start)
         }
         if let n = m["maxEntries"], let v = positiveInt(n, at: Self.join(path, "maxEntries")) { defaults.maxEntries = v }
         if let n = m["maxPerSource"], let v = positiveInt(n, at: Self.join(path, "maxPerSource")) { defaults.maxPerSource = v }
         return defaults
+    }
+
+    /// A file path: a non-empty string without control characters (a NUL byte would cut the path short).
+    mutating func filePath(_ node: JSONNode, at path: String) -> String? {
+        guard let text = string(node, at: path) else { return nil }
+        if text.isEmpty || text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            report(.invalidValue, path, "must be a non-empty file path without control characters (such as NUL)", at: node.start)
+            return nil
+        }
+        return text
     }
 
     /// The sections in file order, and every declared id (valid or not, so feeds are not also blamed

@@ -44,7 +44,21 @@ public struct ConfigIssue: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         var text = path.isEmpty ? message : "\(path): \(message)"
         if let suggestion { text += "; did you mean \"\(suggestion)\"?" }
-        return text
+        return Self.visible(text)
+    }
+
+    /// `text` with control characters (a NUL byte in a key, say) spelt `\u{0}`, so a terminal shows them.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 
     /// `feeds.json:12:16: error: feeds[3].section: …`, the form editors and terminals link to.

@@ -1,6 +1,10 @@
 import Foundation
 
 extension GazetteConfig {
+    /// The largest `feeds.json` Gazette reads: 200,000 feeds fit, and a wrong file (a log, a database,
+    /// megabytes of padding) is refused at once instead of after seconds of parsing.
+    public static let maximumFileSize = 16 * 1_048_576
+
     /// Reads and validates `feeds.json`, reporting every problem at once; relative paths resolve against its folder.
     ///
     /// `file` may also be the folder holding `feeds.json` (`gazette run --config demo`).
@@ -9,6 +13,13 @@ extension GazetteConfig {
         let file =
             FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory) && isDirectory.boolValue
             ? file.appendingPathComponent("feeds.json") : file
+        if let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int, size > maximumFileSize {
+            let megabytes = String(format: "%.1f", Double(size) / 1_048_576)
+            throw .unreadable(
+                file: file.path,
+                reason: "it is \(megabytes) MB, more than the \(maximumFileSize / 1_048_576) MB a feeds.json may be "
+                    + "(room for about 200,000 feeds); check that --config names the right file")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: file)

@@ -9,12 +9,19 @@ import Foundation
 public enum FetchSchedule {
     /// Whether a feed should be fetched now. New feeds are due; gone (410) feeds are never due unless
     /// forced, so `--force` is how a user checks whether a gone feed came back.
-    public static func isDue(_ state: FeedFetchState?, now: Date, force: Bool = false) -> Bool {
+    ///
+    /// `longestWait` is the longest any schedule can make this feed wait (its interval or the back-off
+    /// cap, whichever is longer). A next fetch further ahead than that was scheduled by a clock that
+    /// was ahead of this one (a clock set back, or one that ran a year fast for a while): the feed is
+    /// due now instead of silent until the clock catches up.
+    public static func isDue(
+        _ state: FeedFetchState?, now: Date, force: Bool = false, longestWait: TimeInterval = .infinity
+    ) -> Bool {
         if force { return true }
         guard let state else { return true }
         if state.gone { return false }
         guard let next = state.nextFetch else { return true }
-        return next <= now
+        return next <= now || next.timeIntervalSince(now) > longestWait
     }
 
     /// The requests of `requests` that are due at `now` (all of them when `force`).

@@ -9,7 +9,11 @@ struct HTMLLinkResolver {
     private let origin: String?
 
     init(pageURL: URL, baseHref: String?) {
-        if let baseHref, let resolved = Self.resolve(baseHref, against: pageURL) {
+        // A `<base href>` in another scheme (`javascript:`, `file:`) is ignored: links would resolve into it.
+        if let baseHref, let resolved = Self.resolve(baseHref, against: pageURL),
+            let scheme = resolved.scheme?.lowercased(),
+            scheme == "http" || scheme == "https" || scheme == pageURL.scheme?.lowercased()
+        {
             base = resolved
         } else {
             base = pageURL
@@ -36,21 +40,22 @@ struct HTMLLinkResolver {
         }
     }
 
-    /// The absolute URL string for `raw`, or `nil` for empty, fragment-only and `javascript:`/`mailto:` links.
+    /// The absolute URL string for `raw`, or `nil` for empty and fragment-only links and for any
+    /// link that does not resolve to http(s) or the page's own scheme (`javascript:`, `mailto:`,
+    /// `file:`, or a made-up `t00:` — found by fuzzing — is never published as an entry's link).
     func absolute(_ raw: String) -> String? {
         let trimmed = raw.trimmingASCIIWhitespace
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
-        let lowered = trimmed.prefix(11).lowercased()
-        for scheme in ["javascript:", "mailto:", "tel:", "data:", "vbscript:"] where lowered.hasPrefix(scheme) {
-            return nil
-        }
         // Fast path for the common root-relative link: nothing to encode, no dot segments to remove.
         if let origin, trimmed.utf8.first == UInt8(ascii: "/"), !trimmed.hasPrefix("//"), !trimmed.contains("/."),
             trimmed.utf8.allSatisfy(Self.isPlain)
         {
             return origin + trimmed
         }
-        return Self.resolve(trimmed, against: base)?.absoluteString
+        guard let url = Self.resolve(trimmed, against: base), let scheme = url.scheme?.lowercased(),
+            scheme == "http" || scheme == "https" || scheme == base.scheme?.lowercased()
+        else { return nil }
+        return url.absoluteString
     }
 
     private static let allowed: CharacterSet = {

@@ -34,7 +34,7 @@ struct AtomicFileWriter {
         close(fd)
         if let failure {
             unlink(tempPath)
-            throw .cannotWrite(path: tempPath, reason: failure)
+            throw .cannotWrite(path: path, reason: failure)
         }
         guard rename(tempPath, path) == 0 else {
             let reason = AtomicFileWriter.errnoText()

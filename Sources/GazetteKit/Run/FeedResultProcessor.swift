@@ -84,6 +84,11 @@ struct FeedResultProcessor: Sendable {
                     FetchSchedule.failureDelay(
                         failures: state.consecutiveFailures, interval: feed.interval ?? policy.defaultInterval,
                         cap: policy.maxBackoff))
+            } catch let error as StoreError {
+                // The store could not take the feed (disk full, read-only, damaged): a run-level failure.
+                // Its fetch state is not saved either, so the body is fetched and stored again next run
+                // instead of being skipped as unchanged.
+                throw error
             } catch {
                 report.status = .failed
                 problem("\(error)")

@@ -34,6 +34,7 @@ public struct GazetteRunner: Sendable {
         summary.dryRun = options.dryRun
         summary.feedsConfigured = config.feeds.count
         let databasePath = options.databasePath(for: config)
+        try checkPaths()
 
         // The lock first: a second run must leave at once without touching anything.
         let lock: RunLock?
@@ -82,7 +83,8 @@ public struct GazetteRunner: Sendable {
         var due: [(index: Int, feed: FeedConfig, request: FetchRequest)] = []
         for (index, feed) in config.feeds.enumerated() {
             let request = FetchRequest(feed: feed, state: states[feed.key])
-            if FetchSchedule.isDue(request.state, now: now, force: options.force) {
+            let longestWait = max(options.fetchPolicy.maxBackoff, config.interval(for: feed))
+            if FetchSchedule.isDue(request.state, now: now, force: options.force, longestWait: longestWait) {
                 due.append((index, feed, request))
             } else if request.state?.gone == true {
                 logger.debug("skipping \(feed.key): gone (410); --force checks it again")
@@ -158,7 +160,9 @@ public struct GazetteRunner: Sendable {
                 } catch {
                     throw .output(error)
                 }
-                summary.sectionsRewritten = config.sections.map(\.id).filter { report.written.contains("\($0).xml") }
+                summary.sectionsRewritten = config.sections.map(\.id).filter {
+                    report.written.contains("\($0).xml") || report.written.contains("\($0).json")
+                }
                 summary.outputDirectory = outputDirectory.path
                 let hubs = await notifyHubs(store: store, report: report, now: now)
                 summary.notes += hubs.notes
@@ -187,9 +191,25 @@ public struct GazetteRunner: Sendable {
         }
     }
 
+    /// Refuses, before anything is fetched or written (the run lock included), an output folder and
+    /// database that overlap, a database path that is a folder, or an output path that is a file.
+    private func checkPaths() throws(RunError) {
+        let output = options.outputDirectory(for: config)
+        let databasePath = options.databasePath(for: config)
+        if let problem = RunPaths.conflict(output: output, database: URL(fileURLWithPath: databasePath)) {
+            throw .conflictingPaths(problem)
+        }
+        if let problem = ArticleStore.folderProblem(at: databasePath) { throw .database(problem) }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw .output(.cannotCreateDirectory(path: output.path, reason: "it is a file, not a folder"))
+        }
+    }
+
     /// Republishes every section from the store without fetching (`gazette publish`), under the run lock.
     public func publish(now: Date = Date()) throws(RunError) -> PublishReport {
         let databasePath = options.databasePath(for: config)
+        try checkPaths()
         let lock: RunLock
         do {
             lock = try RunLock.acquire(forDatabaseAt: databasePath)

@@ -4,6 +4,8 @@
 public enum RunError: Error, Sendable, CustomStringConvertible {
     /// `feeds.json` is missing or invalid (every problem listed).
     case configuration(ConfigError)
+    /// The output folder and the state database overlap (`RunPaths`), from `--output`/`--database`.
+    case conflictingPaths(String)
     /// Another run holds the lock.
     case locked(StoreError)
     /// The state database cannot be opened or written.
@@ -11,10 +13,10 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
     /// The output folder cannot be created or written.
     case output(PublishError)
 
-    /// The process exit status for this error: 2 configuration, 3 lock held, 4 database, 5 output.
+    /// The process exit status for this error: 2 configuration (or overlapping paths), 3 lock held, 4 database, 5 output.
     public var exitCode: Int32 {
         switch self {
-        case .configuration: 2
+        case .configuration, .conflictingPaths: 2
         case .locked: 3
         case .database: 4
         case .output: 5
@@ -24,6 +26,7 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .configuration(let error): error.description
+        case .conflictingPaths(let problem): problem
         case .locked(let error): error.description
         case .database(let error): error.description
         case .output(let error): error.description

@@ -24,7 +24,7 @@ public struct RunSummary: Sendable, Hashable {
     public var mergedArticles = 0
     /// Articles expired by retention.
     public var expiredArticles = 0
-    /// Section ids whose Atom file was rewritten.
+    /// Section ids whose Atom or JSON Feed file was rewritten (a run after a failed write may only need one).
     public var sectionsRewritten: [String] = []
     /// Problems with sources a person should look at: failed feeds, moved feeds, layout changes.
     public var problems: [RunProblem] = []

@@ -32,6 +32,7 @@ public final class ArticleStore: Sendable {
         self.path = path
         self.duplicateRule = duplicateRule
         let fileManager = FileManager.default
+        if let problem = Self.folderProblem(at: path) { throw problem }
         if readOnly {
             guard fileManager.fileExists(atPath: path) else { throw .missing(path: path) }
         } else {
@@ -40,7 +41,9 @@ public final class ArticleStore: Sendable {
                 do {
                     try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 } catch {
-                    throw .cannotOpen(path: path, reason: "cannot create folder \(folder): \(error.localizedDescription)")
+                    throw .cannotOpen(
+                        path: path,
+                        reason: "cannot create folder \(folder): \(error.localizedDescription). Check the path and its permissions")
                 }
             }
         }
@@ -54,10 +57,13 @@ public final class ArticleStore: Sendable {
             // always consistent; only an OS crash or power cut may lose the last commits.
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         }
+        if !readOnly && fileManager.fileExists(atPath: path) {
+            try Self.checkIntegrity(path: path, busyTimeout: busyTimeout)
+        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
-            throw .cannotOpen(path: path, reason: Self.reason(error))
+            throw .cannotOpen(path: path, reason: Self.reason(error) + Self.remedy(error, opening: true))
         }
         try migrate(readOnly: readOnly)
     }
@@ -70,7 +76,7 @@ public final class ArticleStore: Sendable {
                 try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
             }
         } catch {
-            throw .cannotOpen(path: path, reason: Self.reason(error))
+            throw .cannotOpen(path: path, reason: Self.reason(error) + Self.remedy(error, opening: true))
         }
         guard unknown.isEmpty else { throw .newerSchema(path: path, unknownMigrations: unknown) }
         if readOnly {
@@ -83,8 +89,41 @@ public final class ArticleStore: Sendable {
         do {
             try migrator.migrate(pool)
         } catch {
-            throw .cannotOpen(path: path, reason: "migrating the schema failed: \(Self.reason(error))")
+            throw .cannotOpen(
+                path: path, reason: "migrating the schema failed: \(Self.reason(error))" + Self.remedy(error, opening: true))
         }
+    }
+
+    /// The error for a database path that names a folder (nil when it does not).
+    public static func folderProblem(at path: String) -> StoreError? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        return .cannotOpen(
+            path: path,
+            reason: "it is a folder, not a database file. Pass a file path (such as \(path)/gazette.sqlite) "
+                + "with --database or feeds.json's defaults.database")
+    }
+
+    /// Throws when SQLite's `quick_check` finds the existing file at `path` damaged (a page overwritten,
+    /// the file cut short, not SQLite at all). It runs on a plain connection before the pool opens,
+    /// because opening a pool writes to the file: a damaged store is refused with nothing written to it.
+    static func checkIntegrity(path: String, busyTimeout: TimeInterval) throws(StoreError) {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "GazetteStateCheck"
+        let problems: [String]
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            problems = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(3)") }
+        } catch {
+            throw .cannotOpen(path: path, reason: Self.reason(error) + Self.remedy(error, opening: true))
+        }
+        guard problems != ["ok"] else { return }
+        throw .cannotOpen(
+            path: path,
+            reason:
+                "it is damaged (SQLite's check says: \(problems.joined(separator: "; ").split(separator: "\n").joined(separator: "; ")))"
+                + Self.remedy(DatabaseError(resultCode: .SQLITE_CORRUPT)))
     }
 
     /// Runs `body` in one write transaction, mapping failures to `StoreError.database`.
@@ -94,7 +133,7 @@ public final class ArticleStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw .database(path: path, operation: operation, reason: Self.reason(error))
+            throw .database(path: path, operation: operation, reason: Self.reason(error) + Self.remedy(error))
         }
     }
 
@@ -105,7 +144,28 @@ public final class ArticleStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw .database(path: path, operation: operation, reason: Self.reason(error))
+            throw .database(path: path, operation: operation, reason: Self.reason(error) + Self.remedy(error))
+        }
+    }
+
+    /// What the user can do about a failed query, from SQLite's result code ("" when nothing specific,
+    /// except when `opening`: a file that cannot be opened for an unknown reason may not be a Gazette database).
+    static func remedy(_ error: any Error, opening: Bool = false) -> String {
+        let otherwise =
+            opening ? ". If the file is damaged or not a Gazette database, move it away and run again: Gazette starts a new one" : ""
+        guard let error = error as? DatabaseError else { return otherwise }
+        switch error.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return ". The file is damaged or not a Gazette database: restore it from a backup, or move it away "
+                + "(with its -wal and -shm files) and run again: Gazette then starts a new database and fetches every feed again"
+        case .SQLITE_FULL:
+            return ". Free space on the disk that holds it and run again: everything committed before is intact"
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
+            return ". Make the file, its -wal and -shm files and its folder writable by this user"
+        case .SQLITE_IOERR:
+            return ". The disk reported an I/O error: check the disk and free space, then run again"
+        default:
+            return otherwise
         }
     }
 

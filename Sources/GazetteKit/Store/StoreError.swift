@@ -27,8 +27,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .lockFailed(lockPath, reason):
             return "cannot take the run lock \(lockPath): \(reason). Check that its folder is writable."
         case let .cannotOpen(path, reason):
-            return "cannot open the state database \(path): \(reason). "
-                + "If the file is damaged or not a Gazette database, move it away; Gazette will start a new one."
+            return "cannot open the state database \(path): \(reason)."
         case let .missing(path):
             return "no state database at \(path): run `gazette run` first, or pass the right --database path."
         case let .newerSchema(path, unknown):

@@ -85,6 +85,14 @@ import Testing
         #expect(issues.first?.message.contains("a bare number is ambiguous") == true)
     }
 
+    /// Found by `FuzzConfig`: a bare number beyond Int's range trapped while building the suggestion.
+    @Test func aBareNumberIntervalTooLargeForAnIntegerIsRefusedWithoutATrap() {
+        let huge = String(repeating: "7", count: 57) + "30"
+        let issues = Self.issues(feeds: #"[ { "url": "https://a.example/f", "section": "education", "interval": \#(huge) } ]"#)
+        #expect(issues.map(\.kind) == [.wrongType])
+        #expect(issues.first?.suggestion == huge + "m")
+    }
+
     @Test func headersMustBeStringsWithValidNames() {
         let issues = Self.issues(
             feeds: #"[ { "url": "https://a.example/f", "section": "education", "headers": { "Bad Name": "x", "X-Count": 3 } } ]"#)

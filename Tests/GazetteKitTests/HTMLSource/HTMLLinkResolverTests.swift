@@ -23,8 +23,19 @@ import Testing
         #expect(HTMLLinkResolver(pageURL: Self.page, baseHref: baseHref).absolute(raw) == expected)
     }
 
-    @Test(arguments: ["", "   ", "#", "#top", "javascript:void(0)", "JavaScript:alert(1)", "mailto:press@example.gov.uk", "tel:01234"])
+    /// `T00:00:00Z…` (found by `FuzzScraper`) parses as a URL with the scheme `t00`; `file:` and
+    /// `data:` would publish a local or inline document as an entry's link.
+    @Test(arguments: [
+        "", "   ", "#", "#top", "javascript:void(0)", "JavaScript:alert(1)", "mailto:press@example.gov.uk", "tel:01234",
+        "T00:00:00Z> > <a href=", "file:///etc/passwd", "data:text/html,<b>x</b>", "feed:javascript:alert(1)",
+    ])
     func linksThatAreNotArticlesGiveNil(raw: String) {
         #expect(HTMLLinkResolver(pageURL: Self.page, baseHref: nil).absolute(raw) == nil)
+    }
+
+    @Test(arguments: ["javascript:alert(1)//", "file:///etc/", "data:text/html,x/"])
+    func aBaseHrefInAnotherSchemeIsIgnored(baseHref: String) {
+        let resolver = HTMLLinkResolver(pageURL: Self.page, baseHref: baseHref)
+        #expect(resolver.absolute("passwd") == URL(string: "passwd", relativeTo: Self.page)?.absoluteString)
     }
 }
