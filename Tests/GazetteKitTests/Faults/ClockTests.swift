@@ -126,12 +126,12 @@ import Testing
         for minutes in [-10.0, 10.0] {
             let early = try run(minutes: minutes)
             #expect(early.status == 0, "\(early.stderr)")
-            #expect(early.stdout.contains("0 of 1 feeds due"), "\(direction) \(minutes): \(early.stdout)")
+            #expect(early.stdout.contains("0 of 1 feed due"), "\(direction) \(minutes): \(early.stdout)")
         }
         Self.expectPublished(workspace, Self.ids(1, 1), "\(direction): before the hour")
         // 65 minutes later: due.
         let due = try run(minutes: 25)
-        #expect(due.stdout.contains("1 of 1 feeds due"), "\(direction): \(due.stdout)")
+        #expect(due.stdout.contains("1 of 1 feed due"), "\(direction): \(due.stdout)")
         Self.expectPublished(workspace, Self.ids(1, 2), "\(direction): after the hour")
     }
 }
