@@ -6,8 +6,10 @@ import Foundation
 /// Normalization: HTML tags are removed and the common entities decoded; the text is folded to
 /// lower case without diacritics; curly quotes and apostrophes are removed inside words (`council’s`
 /// → `councils`); every other non-alphanumeric character separates words. Shingles are hashed
-/// (FNV-1a, 64 bits) runs of 3 consecutive words. Numeric words (`4.99` becomes `4` and `99`) are
-/// kept separately so stories that differ only in their figures can be told apart.
+/// (FNV-1a, 64 bits) runs of 3 consecutive words. The digit runs of words (`4.99` becomes `4` and
+/// `99`, `7am` and `23rd` give `7` and `23`) are kept separately so stories that differ only in their
+/// figures can be told apart, and so are names: words written with a capital letter that do not
+/// open a sentence (`Easton`, `Friday`), so one council's press release is not another's.
 public struct TextFingerprint: Sendable, Hashable {
     /// Words in a shingle.
     public static let shingleSize = 3
@@ -16,16 +18,25 @@ public struct TextFingerprint: Sendable, Hashable {
     public let words: [String]
     /// Hashes of every run of `shingleSize` words.
     public let shingles: Set<UInt64>
-    /// The words made only of digits.
+    /// The runs of digits in the words.
     public let numbers: Set<String>
+    /// Normalized words capitalized in the text where they do not open a sentence (empty when
+    /// fingerprinted from normalized words).
+    public let names: Set<String>
 
     /// Fingerprints sanitized HTML (or plain text, which passes through unchanged).
     public init(html: String) {
-        self.init(words: Self.words(in: Self.plainText(fromHTML: html)))
+        let text = Self.plainText(fromHTML: html)
+        self.init(words: Self.words(in: text), names: Self.names(in: text))
     }
 
     /// Fingerprints already-normalized words.
     public init(words: [String]) {
+        self.init(words: words, names: [])
+    }
+
+    private init(words: [String], names: Set<String>) {
+        self.names = names
         self.words = words
         var shingles = Set<UInt64>()
         if words.count >= Self.shingleSize {
@@ -40,7 +51,52 @@ public struct TextFingerprint: Sendable, Hashable {
             }
         }
         self.shingles = shingles
-        self.numbers = Set(words.filter { $0.unicodeScalars.allSatisfy { $0.properties.numericType != nil } })
+        var numbers = Set<String>()
+        for word in words {
+            var run = String.UnicodeScalarView()
+            for scalar in word.unicodeScalars {
+                if scalar.properties.numericType != nil {
+                    run.append(scalar)
+                } else if !run.isEmpty {
+                    numbers.insert(String(run))
+                    run = String.UnicodeScalarView()
+                }
+            }
+            if !run.isEmpty { numbers.insert(String(run)) }
+        }
+        self.numbers = numbers
+    }
+
+    /// The normalized form of every word of plain `text` that starts with a capital letter and does
+    /// not open a sentence (the text's start, or after `.`, `!`, `?` or `:`), possessives without
+    /// their `’s`.
+    public static func names(in text: String) -> Set<String> {
+        var names = Set<String>()
+        var sentenceStart = true
+        var word = ""
+        var capitalized = false
+        func finish() {
+            if !word.isEmpty {
+                if capitalized && !sentenceStart {
+                    // A possessive counts as its name: "Council’s" is "council".
+                    let possessive = word.hasSuffix("'s") || word.hasSuffix("\u{2019}s")
+                    names.formUnion(words(in: possessive ? String(word.dropLast(2)) : word))
+                }
+                sentenceStart = false
+                word = ""
+            }
+        }
+        for character in text {
+            if character.isLetter || character.isNumber || character == "'" || character == "\u{2019}" {
+                if word.isEmpty { capitalized = character.isUppercase }
+                word.append(character)
+            } else {
+                finish()
+                if character == "." || character == "!" || character == "?" || character == ":" { sentenceStart = true }
+            }
+        }
+        finish()
+        return names
     }
 
     /// The share of the smaller text's shingles found in the other text (overlap coefficient):

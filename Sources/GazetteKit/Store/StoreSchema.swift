@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The state database's schema, built by numbered migrations so every older file upgrades in place.
@@ -17,11 +18,45 @@ import GRDB
 ///   (`copyHash`) and the copy itself (`item`, JSON `FeedItem`). Deleted with its article.
 /// - `tombstone`: the keys (ids, canonical links, title, content hash) each feed's copies of an
 ///   expired article were recognised by.
+///
+/// v2 (`v2-candidate-keys`):
+/// - `candidate_key`: the `CandidateKeys` of every copy (`sourceId` → `article_source.id`, deleted
+///   with it) with the copy's date (published, else updated, else first seen), keyed by
+///   (key, date, sourceId) so a new copy's candidates are a few index range scans within the date
+///   window. The migration indexes every stored copy at once (decoding its JSON item), so a
+///   migrated store finds old articles exactly like new ones.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createVersion1)
+        migrator.registerMigration("v2-candidate-keys", migrate: createCandidateKeys)
         return migrator
+    }
+
+    private static func createCandidateKeys(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE candidate_key (
+                    key INTEGER NOT NULL, date REAL NOT NULL,
+                    sourceId INTEGER NOT NULL REFERENCES article_source(id) ON DELETE CASCADE,
+                    PRIMARY KEY (key, date, sourceId)
+                ) WITHOUT ROWID, STRICT;
+                CREATE INDEX candidate_key_source ON candidate_key(sourceId);
+                """)
+        let decoder = JSONDecoder()
+        let rule = DuplicateRule()
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, firstSeen, item FROM article_source ORDER BY id")
+        let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO candidate_key (key, date, sourceId) VALUES (?, ?, ?)")
+        while let row = try rows.next() {
+            let text: String = row["item"]
+            guard let item = try? decoder.decode(FeedItem.self, from: Data(text.utf8)) else { continue }
+            let firstSeen = StoredDate.decode(row["firstSeen"]) ?? Date(timeIntervalSinceReferenceDate: 0)
+            let sourceID: Int64 = row["id"]
+            let copy = CandidateCopy(item: item, seen: firstSeen, rule: rule)
+            for key in copy.keys.values {
+                try insert.execute(arguments: [key, StoredDate.encode(copy.date), sourceID])
+            }
+        }
     }
 
     private static func createVersion1(_ db: Database) throws {
