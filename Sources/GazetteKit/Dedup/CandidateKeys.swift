@@ -6,26 +6,40 @@
 /// - **Title keys**, one per `TitleKey.forms` of the title: rule 2a needs the titles to share a
 ///   form, so it always shares this key.
 /// - **Body keys**, only for texts of at least `DuplicateRule.minWordsForEditedTitle` words (rule 2b
-///   needs that many): the `bodyKeyCount` smallest shingle hashes (a bottom-k MinHash sketch).
-///   Rule 2b needs a shingle Jaccard similarity of at least 0.8; the smallest hash of the union of
-///   two such texts is in both with probability ≥ 0.8, and missing all four of the smallest is
-///   below 1% (measured: none of the labelled set's rule-2b pairs is missed).
+///   needs that many): the `bodyKeyCount` (6) smallest shingle hashes (a bottom-k MinHash sketch). A
+///   stored copy is a candidate through its body only when it shares at least `minSharedBodyKeys`
+///   (2) of them, so a phrase common to many texts ("on the council website") does not make every
+///   text a candidate. For two texts of shingle Jaccard similarity J, each of the 6 smallest hashes of
+///   their union is in both sketches with probability J: at J = 0.8 two or more are shared with
+///   probability 99.8%.
 ///
 /// Title and body keys are hashed with different seeds, so a title never meets a shingle.
 public struct CandidateKeys: Sendable, Hashable {
     /// Body keys per text (the size of the MinHash sketch).
-    public static let bodyKeyCount = 4
+    public static let bodyKeyCount = 6
+    /// Body keys a stored copy must share with a new one to be compared with it (by body alone).
+    public static let minSharedBodyKeys = 2
 
     /// The keys, title keys first, without repeats.
     public let values: [Int64]
+    /// How many of `values` are title keys (the first ones).
+    public let titleKeyCount: Int
 
-    /// The keys of a copy titled `title` with the fingerprinted `text`, for `rule`.
-    public init(title: String, text: TextFingerprint, rule: DuplicateRule) {
+    /// True when a text of `html`'s length may have enough words for body keys (a cheap test that
+    /// spares fingerprinting short texts: a word takes at least two bytes with its separator).
+    public static func mayHaveBodyKeys(_ html: String, rule: DuplicateRule) -> Bool {
+        html.utf8.count >= 2 * rule.minWordsForEditedTitle
+    }
+
+    /// The keys of a copy titled `title` with the fingerprinted `text` (`nil` when
+    /// `mayHaveBodyKeys` said no), for `rule`.
+    public init(title: String, text: TextFingerprint?, rule: DuplicateRule) {
         var keys: [Int64] = []
         for form in TitleKey.forms(title).sorted() {
             keys.append(Int64(bitPattern: ContentHash.fnv1a(form, seed: Self.titleSeed)))
         }
-        if text.words.count >= rule.minWordsForEditedTitle && text.shingles.count >= rule.minShingles {
+        titleKeyCount = keys.count
+        if let text, text.words.count >= rule.minWordsForEditedTitle && text.shingles.count >= rule.minShingles {
             var smallest: [UInt64] = []
             smallest.reserveCapacity(Self.bodyKeyCount + 1)
             for hash in text.shingles {

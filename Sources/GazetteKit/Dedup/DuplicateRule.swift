@@ -59,6 +59,11 @@ public struct DuplicateRule: Sendable, Hashable {
         /// The text's fingerprint (content, else summary).
         public var text: TextFingerprint
 
+        /// The facts of a copy whose text is not read yet (`titlesMayAgree` needs none).
+        public init(canonicalLink: String?, title: String, date: Date) {
+            self.init(canonicalLink: canonicalLink, title: title, date: date, text: TextFingerprint(words: []))
+        }
+
         /// Facts from raw values: `link` should be the original link when one is declared.
         public init(title: String, link: String?, date: Date, html: String?) {
             self.init(
@@ -70,9 +75,8 @@ public struct DuplicateRule: Sendable, Hashable {
         public init(canonicalLink: String?, title: String, date: Date, text: TextFingerprint) {
             self.canonicalLink = canonicalLink
             let bare = TitleKey.stripped(title)
-            let core = TitleKey.core(bare)
-            self.titleForms = Set([TitleKey.normalized(bare), core].filter { !$0.isEmpty })
-            self.titleWords = Set(core.split(separator: " ").map(String.init))
+            self.titleForms = TitleKey.forms(stripped: bare)
+            self.titleWords = Set(TitleKey.core(bare).split(separator: " ").map(String.init))
             self.date = date
             self.text = text
         }
@@ -111,12 +115,8 @@ public struct DuplicateRule: Sendable, Hashable {
 
     /// True when two differing titles are one edited headline (rule 2b's title part).
     public func similarTitles(_ a: Facts, _ b: Facts) -> Bool {
-        guard let similarity = Self.titleSimilarity(a, b), similarity >= minTitleSimilarity else { return false }
-        let onlyA = a.titleWords.subtracting(b.titleWords)
-        let onlyB = b.titleWords.subtracting(a.titleWords)
-        let differing = onlyA.union(onlyB)
-        guard !differing.contains(where: Self.hasDigit) else { return false }
-        for word in onlyA where onlyB.contains(where: { Self.areOpposites(word, $0) }) { return false }
+        guard a.titleForms.isDisjoint(with: b.titleForms), titlesMayAgree(a, b) else { return false }
+        let differing = a.titleWords.symmetricDifference(b.titleWords)
         let wordsA = Set(a.text.words)
         let wordsB = Set(b.text.words)
         return !differing.contains { wordsA.contains($0) != wordsB.contains($0) }
@@ -129,11 +129,24 @@ public struct DuplicateRule: Sendable, Hashable {
         return Double(a.titleWords.intersection(b.titleWords).count) / Double(union)
     }
 
+    /// True when the titles may pass rule 2a or 2b whatever the texts say: they share a form, or
+    /// they are similar enough with the same numbers and no opposite words. The store asks this
+    /// before it reads a candidate's text.
+    public func titlesMayAgree(_ a: Facts, _ b: Facts) -> Bool {
+        if !a.titleForms.isDisjoint(with: b.titleForms) { return true }
+        guard let similarity = Self.titleSimilarity(a, b), similarity >= minTitleSimilarity else { return false }
+        let onlyA = a.titleWords.subtracting(b.titleWords)
+        let onlyB = b.titleWords.subtracting(a.titleWords)
+        guard !onlyA.union(onlyB).contains(where: Self.hasDigit) else { return false }
+        return !onlyA.contains { word in onlyB.contains { Self.areOpposites(word, $0) } }
+    }
+
     private static func namesFound(_ short: TextFingerprint, in long: TextFingerprint) -> Bool {
-        guard !short.names.isEmpty else { return true }
+        let names = short.names
+        guard !names.isEmpty else { return true }
         let words = Set(long.words)
         // A name may be possessive in the other text ("council’s" is the word "councils").
-        return short.names.allSatisfy { words.contains($0) || words.contains($0 + "s") }
+        return names.allSatisfy { words.contains($0) || words.contains($0 + "s") }
     }
 
     /// True when the two copies are the same story by either test.

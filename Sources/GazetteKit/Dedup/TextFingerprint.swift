@@ -20,23 +20,27 @@ public struct TextFingerprint: Sendable, Hashable {
     public let shingles: Set<UInt64>
     /// The runs of digits in the words.
     public let numbers: Set<String>
+    /// The plain text fingerprinted (empty when fingerprinted from normalized words).
+    public let plainText: String
+
     /// Normalized words capitalized in the text where they do not open a sentence (empty when
-    /// fingerprinted from normalized words).
-    public let names: Set<String>
+    /// fingerprinted from normalized words); computed on each use, since only a comparison that
+    /// passed the shingle test needs them.
+    public var names: Set<String> { Self.names(in: plainText) }
 
     /// Fingerprints sanitized HTML (or plain text, which passes through unchanged).
     public init(html: String) {
         let text = Self.plainText(fromHTML: html)
-        self.init(words: Self.words(in: text), names: Self.names(in: text))
+        self.init(words: Self.words(in: text), plainText: text)
     }
 
     /// Fingerprints already-normalized words.
     public init(words: [String]) {
-        self.init(words: words, names: [])
+        self.init(words: words, plainText: "")
     }
 
-    private init(words: [String], names: Set<String>) {
-        self.names = names
+    private init(words: [String], plainText: String) {
+        self.plainText = plainText
         self.words = words
         var shingles = Set<UInt64>()
         if words.count >= Self.shingleSize {

@@ -85,8 +85,15 @@ public enum TitleKey {
     /// `normalized` and `core` of the title without editorial labels: the forms two agreeing
     /// titles share at least one of.
     public static func forms(_ title: String) -> Set<String> {
-        let bare = stripped(title)
-        return Set([normalized(bare), core(bare)].filter { !$0.isEmpty })
+        forms(stripped: stripped(title))
+    }
+
+    /// `forms` of a title already `stripped`.
+    static func forms(stripped bare: String) -> Set<String> {
+        let full = normalized(bare)
+        guard !full.isEmpty else { return [] }
+        guard bare.unicodeScalars.contains(where: { separators.contains($0) }) else { return [full] }
+        return [full, core(bare)]
     }
 
     /// `text` without a leading `Label:` / `Label -` / `[Label]` of `leadingLabels`, or `nil`.

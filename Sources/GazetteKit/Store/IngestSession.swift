@@ -171,35 +171,49 @@ struct IngestSession {
         let keys = copy.keys.values
         guard !keys.isEmpty else { return nil }
         let rows = try Row.fetchAll(
-            db.cachedStatement(sql: Self.candidateSQL(keyCount: keys.count)),
+            db.cachedStatement(sql: Self.candidateSQL(titleKeys: copy.keys.titleKeyCount, bodyKeys: keys.count - copy.keys.titleKeyCount)),
             arguments: StatementArguments(Self.candidateArguments(keys: keys, date: copy.date, rule: rule, feedKey: feedKey)))
         guard !rows.isEmpty else { return nil }
-        let mine = DuplicateRule.Facts(
-            canonicalLink: identity.canonicalLink, title: item.title ?? "", date: copy.date, text: copy.text)
+        var mine = DuplicateRule.Facts(canonicalLink: identity.canonicalLink, title: copy.title, date: copy.date)
+        var mineHasText = false
         for row in rows {
             let theirDate =
                 StoredDate.decode(row["published"]) ?? StoredDate.decode(row["updated"]) ?? StoredDate.decode(row["firstSeen"]) ?? now
-            let theirs = DuplicateRule.Facts(
-                canonicalLink: nil, title: row["title"], date: theirDate,
-                text: TextFingerprint(html: CandidateCopy.richerText(row["content"], row["summary"])))
+            var theirs = DuplicateRule.Facts(canonicalLink: nil, title: row["title"], date: theirDate)
+            // Titles first: they are short, and most candidates fail on them.
+            guard abs(theirDate.timeIntervalSince(copy.date)) <= rule.maxDateDistance, rule.titlesMayAgree(mine, theirs) else {
+                continue
+            }
+            if !mineHasText {
+                mine.text = copy.fingerprint()
+                mineHasText = true
+            }
+            let text = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT content, summary FROM article WHERE id = ?"), arguments: [row["id"]])
+            theirs.text = TextFingerprint(html: CandidateCopy.richerText(text?["content"], text?["summary"]))
             if rule.sameContent(mine, theirs) { return row["id"] }
         }
         return nil
     }
 
     /// Candidates stored under each key within the date window (the newest `candidatesPerKey` per
-    /// key), as articles without a copy from this feed, oldest first.
+    /// key) that share a title key or `CandidateKeys.minSharedBodyKeys` body keys with the new copy,
+    /// as articles without a copy from this feed, oldest first.
     static let candidatesPerKey = 16
 
-    private static func candidateSQL(keyCount: Int) -> String {
-        let perKey = """
-            SELECT sourceId FROM (SELECT sourceId FROM candidate_key WHERE key = ? AND date BETWEEN ? AND ?
-                ORDER BY date DESC LIMIT \(candidatesPerKey))
+    private static func candidateSQL(titleKeys: Int, bodyKeys: Int) -> String {
+        func perKey(title: Bool) -> String {
             """
+            SELECT sourceId, \(title ? 1 : 0) AS byTitle FROM (SELECT sourceId FROM candidate_key
+                WHERE key = ? AND date BETWEEN ? AND ? ORDER BY date DESC LIMIT \(candidatesPerKey))
+            """
+        }
+        let selects = Array(repeating: perKey(title: true), count: titleKeys) + Array(repeating: perKey(title: false), count: bodyKeys)
         return """
-            SELECT a.id, a.title, a.published, a.updated, a.firstSeen, a.content, a.summary FROM article a
+            SELECT a.id, a.title, a.published, a.updated, a.firstSeen FROM article a
             WHERE a.id IN (SELECT s.articleId FROM article_source s WHERE s.id IN (
-                \(Array(repeating: perKey, count: keyCount).joined(separator: " UNION ALL "))))
+                SELECT sourceId FROM (\(selects.joined(separator: " UNION ALL ")))
+                GROUP BY sourceId HAVING max(byTitle) = 1 OR count(*) >= \(CandidateKeys.minSharedBodyKeys)))
             AND NOT EXISTS (SELECT 1 FROM article_source o WHERE o.articleId = a.id AND o.feedKey = ?)
             ORDER BY a.firstSeen, a.id LIMIT 50
             """

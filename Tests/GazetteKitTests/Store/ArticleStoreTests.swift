@@ -21,7 +21,7 @@ import Testing
         let mode = try temp.store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         let migrations = try temp.store.pool.read { db in try StoreSchema.migrator.appliedIdentifiers(db) }
-        #expect(migrations == ["v1"])
+        #expect(migrations == ["v1", "v2-candidate-keys"])
     }
 
     @Test func remembersArticlesAcrossRuns() throws {
