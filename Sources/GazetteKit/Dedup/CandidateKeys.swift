@@ -25,37 +25,86 @@ public struct CandidateKeys: Sendable, Hashable {
     /// How many of `values` are title keys (the first ones).
     public let titleKeyCount: Int
 
-    /// True when a text of `html`'s length may have enough words for body keys (a cheap test that
-    /// spares fingerprinting short texts: a word takes at least two bytes with its separator).
-    public static func mayHaveBodyKeys(_ html: String, rule: DuplicateRule) -> Bool {
-        html.utf8.count >= 2 * rule.minWordsForEditedTitle
+    /// The keys of a copy titled `title` whose text is `plainText` (`TextFingerprint.plainText`), for `rule`.
+    public init(title: String, plainText: String, rule: DuplicateRule) {
+        self.init(titleForms: TitleKey.forms(title), plainText: plainText, rule: rule)
     }
 
-    /// The keys of a copy titled `title` with the fingerprinted `text` (`nil` when
-    /// `mayHaveBodyKeys` said no), for `rule`.
-    public init(title: String, text: TextFingerprint?, rule: DuplicateRule) {
+    /// The keys of a copy whose title has the `TitleKey.forms` `titleForms`.
+    public init(titleForms: Set<String>, plainText: String, rule: DuplicateRule) {
         var keys: [Int64] = []
-        for form in TitleKey.forms(title).sorted() {
+        for form in titleForms.sorted() {
             keys.append(Int64(bitPattern: ContentHash.fnv1a(form, seed: Self.titleSeed)))
         }
         titleKeyCount = keys.count
-        if let text, text.words.count >= rule.minWordsForEditedTitle && text.shingles.count >= rule.minShingles {
-            var smallest: [UInt64] = []
-            smallest.reserveCapacity(Self.bodyKeyCount + 1)
-            for hash in text.shingles {
-                let mixed = Self.mix(hash)
-                if smallest.count < Self.bodyKeyCount {
-                    smallest.append(mixed)
-                    smallest.sort()
-                } else if mixed < smallest[smallest.count - 1] {
-                    smallest[smallest.count - 1] = mixed
-                    smallest.sort()
-                }
-            }
+        let (wordCount, smallest) = Self.sketch(plainText)
+        if wordCount >= rule.minWordsForEditedTitle && wordCount - TextFingerprint.shingleSize + 1 >= rule.minShingles {
             keys += smallest.map { Int64(bitPattern: $0) }
         }
         var seen = Set<Int64>()
         values = keys.filter { seen.insert($0).inserted }
+    }
+
+    /// The number of words of `plainText` and the `bodyKeyCount` smallest (mixed) hashes of its
+    /// shingles, in one pass over the bytes for ASCII text (words as `TextFingerprint.words(in:)`
+    /// splits them).
+    static func sketch(_ plainText: String) -> (words: Int, smallest: [UInt64]) {
+        var sketch = BottomK(capacity: bodyKeyCount)
+        var recent: (UInt64, UInt64) = (0, 0)
+        var count = 0
+        func add(_ word: UInt64) {
+            count += 1
+            if count >= TextFingerprint.shingleSize {
+                sketch.insert(mix(TextFingerprint.shingleHash(recent.0, recent.1, word)))
+            }
+            recent = (recent.1, word)
+        }
+        if plainText.utf8.allSatisfy({ $0 < 0x80 }) {
+            var hash = ContentHash.offsetBasis
+            var inWord = false
+            for byte in plainText.utf8 {
+                var folded = byte
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): folded = byte + 32
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+                case UInt8(ascii: "'"): continue
+                default:
+                    if inWord { add(hash) }
+                    hash = ContentHash.offsetBasis
+                    inWord = false
+                    continue
+                }
+                hash = (hash ^ UInt64(folded)) &* ContentHash.prime
+                inWord = true
+            }
+            if inWord { add(hash) }
+        } else {
+            for word in TextFingerprint.words(in: plainText) { add(ContentHash.fnv1a(word)) }
+        }
+        return (count, sketch.values.sorted())
+    }
+
+    /// The smallest values seen, at most `capacity` of them.
+    private struct BottomK {
+        let capacity: Int
+        var values: [UInt64] = []
+        var largest: UInt64 = 0
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            values.reserveCapacity(capacity)
+        }
+
+        mutating func insert(_ value: UInt64) {
+            if values.count < capacity {
+                guard !values.contains(value) else { return }
+                values.append(value)
+                largest = max(largest, value)
+            } else if value < largest, !values.contains(value) {
+                values[values.firstIndex(of: largest)!] = value
+                largest = values.max()!
+            }
+        }
     }
 
     private static let titleSeed: UInt64 = 0x7469_746c_6521_0d13

@@ -6,13 +6,24 @@ import Foundation
 /// Normalization: HTML tags are removed and the common entities decoded; the text is folded to
 /// lower case without diacritics; curly quotes and apostrophes are removed inside words (`council’s`
 /// → `councils`); every other non-alphanumeric character separates words. Shingles are hashed
-/// (FNV-1a, 64 bits) runs of 3 consecutive words. The digit runs of words (`4.99` becomes `4` and
+/// runs of 3 consecutive words (each word's FNV-1a hash, folded in order into 64 bits). The digit runs of words (`4.99` becomes `4` and
 /// `99`, `7am` and `23rd` give `7` and `23`) are kept separately so stories that differ only in their
 /// figures can be told apart, and so are names: words written with a capital letter that do not
 /// open a sentence (`Easton`, `Friday`), so one council's press release is not another's.
 public struct TextFingerprint: Sendable, Hashable {
     /// Words in a shingle.
     public static let shingleSize = 3
+
+    /// The hash of a shingle from its three words' FNV-1a hashes, in order.
+    @inline(__always)
+    static func shingleHash(_ first: UInt64, _ second: UInt64, _ third: UInt64) -> UInt64 {
+        var hash = ContentHash.offsetBasis
+        for word in [first, second, third] {
+            hash = (hash ^ word) &* ContentHash.prime
+            hash ^= hash >> 29
+        }
+        return hash
+    }
 
     /// Normalized words in order.
     public let words: [String]
@@ -30,8 +41,12 @@ public struct TextFingerprint: Sendable, Hashable {
 
     /// Fingerprints sanitized HTML (or plain text, which passes through unchanged).
     public init(html: String) {
-        let text = Self.plainText(fromHTML: html)
-        self.init(words: Self.words(in: text), plainText: text)
+        self.init(plainText: Self.plainText(fromHTML: html))
+    }
+
+    /// Fingerprints the output of `plainText(fromHTML:)`.
+    public init(plainText: String) {
+        self.init(words: Self.words(in: plainText), plainText: plainText)
     }
 
     /// Fingerprints already-normalized words.
@@ -45,18 +60,28 @@ public struct TextFingerprint: Sendable, Hashable {
         var shingles = Set<UInt64>()
         if words.count >= Self.shingleSize {
             shingles.reserveCapacity(words.count)
-            for start in 0...(words.count - Self.shingleSize) {
-                var hash = ContentHash.offsetBasis
-                for word in words[start..<(start + Self.shingleSize)] {
-                    hash = ContentHash.fnv1a(word, seed: hash)
-                    hash = ContentHash.fnv1a(" ", seed: hash)
-                }
-                shingles.insert(hash)
+            // Each word hashed once; a shingle folds its words' hashes in order.
+            let hashes = words.map { ContentHash.fnv1a($0) }
+            for start in 0...(hashes.count - Self.shingleSize) {
+                shingles.insert(Self.shingleHash(hashes[start], hashes[start + 1], hashes[start + 2]))
             }
         }
         self.shingles = shingles
         var numbers = Set<String>()
         for word in words {
+            if word.utf8.allSatisfy({ $0 < 0x80 }) {
+                var run: [UInt8] = []
+                for byte in word.utf8 {
+                    if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                        run.append(byte)
+                    } else if !run.isEmpty {
+                        numbers.insert(String(decoding: run, as: UTF8.self))
+                        run.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !run.isEmpty { numbers.insert(String(decoding: run, as: UTF8.self)) }
+                continue
+            }
             var run = String.UnicodeScalarView()
             for scalar in word.unicodeScalars {
                 if scalar.properties.numericType != nil {
@@ -122,28 +147,31 @@ public struct TextFingerprint: Sendable, Hashable {
 
     /// Plain text of sanitized HTML: tags removed (block tags become spaces), common entities decoded.
     public static func plainText(fromHTML html: String) -> String {
-        guard html.contains("<") || html.contains("&") else { return html }
-        var out = String.UnicodeScalarView()
-        var scalars = html.unicodeScalars[...]
-        while let scalar = scalars.first {
-            if scalar == "<" {
-                if let close = scalars.firstIndex(of: ">") {
-                    scalars = scalars[scalars.index(after: close)...]
-                    out.append(" ")
+        guard html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { return html }
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<") {
+                if let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: ">")) {
+                    out.append(UInt8(ascii: " "))
+                    index = close + 1
                     continue
                 }
-            } else if scalar == "&", let semicolon = scalars.prefix(10).firstIndex(of: ";") {
-                let name = String(String.UnicodeScalarView(scalars[scalars.index(after: scalars.startIndex)..<semicolon]))
-                if let decoded = decodeEntity(name) {
-                    out.append(contentsOf: decoded.unicodeScalars)
-                    scalars = scalars[scalars.index(after: semicolon)...]
-                    continue
-                }
+            } else if byte == UInt8(ascii: "&"),
+                let semicolon = bytes[(index + 1)..<min(bytes.count, index + 10)].firstIndex(of: UInt8(ascii: ";")),
+                let decoded = decodeEntity(String(decoding: bytes[(index + 1)..<semicolon], as: UTF8.self))
+            {
+                out.append(contentsOf: decoded.utf8)
+                index = semicolon + 1
+                continue
             }
-            out.append(scalar)
-            scalars = scalars.dropFirst()
+            out.append(byte)
+            index += 1
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The normalized words of plain text (see the type's documentation).

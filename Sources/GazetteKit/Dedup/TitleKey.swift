@@ -64,6 +64,14 @@ public enum TitleKey {
 
     /// The normalized words of the title without editorial labels (see the type's documentation).
     public static func stripped(_ title: String) -> String {
+        // Most titles carry no label: no label punctuation near the start, no closing bracket at the end.
+        let head = title.utf8.prefix(32)
+        let last = title.utf8.last(where: { $0 != UInt8(ascii: " ") })
+        if !head.contains(where: { labelBytes.contains($0) }) && last != UInt8(ascii: ")") && last != UInt8(ascii: "]")
+            && title.utf8.first != UInt8(ascii: " ")
+        {
+            return title
+        }
         var text = Substring(title)
         var changed = true
         while changed {
@@ -86,6 +94,14 @@ public enum TitleKey {
     /// titles share at least one of.
     public static func forms(_ title: String) -> Set<String> {
         forms(stripped: stripped(title))
+    }
+
+    /// `forms(title)` given the title's `normalized` and `core` already computed.
+    public static func forms(_ title: String, normalized full: String, core: String) -> Set<String> {
+        let bare = stripped(title)
+        guard bare == title else { return forms(stripped: bare) }
+        guard !full.isEmpty else { return [] }
+        return full == core ? [full] : [full, core]
     }
 
     /// `forms` of a title already `stripped`.
@@ -128,6 +144,11 @@ public enum TitleKey {
         let rest = text[..<open]
         return TextFingerprint.words(in: String(rest)).count >= minCoreWords ? rest : nil
     }
+
+    /// Bytes of `labelPunctuation` and brackets (0xE2 starts the UTF-8 of the en and em dashes).
+    private static let labelBytes: Set<UInt8> = [
+        UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "|"), UInt8(ascii: "["), UInt8(ascii: "("), 0xE2,
+    ]
 
     private static let labelPunctuation: Set<Character> = [":", "-", "\u{2013}", "\u{2014}", "|"]
 

@@ -1,31 +1,38 @@
 import Foundation
 
 /// What the content rule and the candidate index need of one feed's copy of an entry: its date,
-/// its text and its `CandidateKeys`, computed once per copy (the text's fingerprint only when the
-/// text is long enough for body keys; else when a candidate is compared, by `fingerprint()`).
+/// its text and its `CandidateKeys`, computed once per copy. The text's `TextFingerprint` is only
+/// built when a candidate is compared (`fingerprint()`): most new copies have none.
 struct CandidateCopy {
     /// Published, else updated, else when Gazette first saw the copy.
     let date: Date
     /// The title (empty when none).
     let title: String
-    /// The richer of content and summary.
-    let html: String
-    /// The text's fingerprint, when computed for body keys.
-    let text: TextFingerprint?
+    /// The plain text of the richer of content and summary.
+    let plainText: String
     /// The keys the copy is indexed by in `candidate_key`.
     let keys: CandidateKeys
 
     init(item: FeedItem, seen: Date, rule: DuplicateRule) {
+        self.init(item: item, titleForms: TitleKey.forms(item.title ?? ""), seen: seen, rule: rule)
+    }
+
+    /// The copy of an entry whose `EntryIdentity` already normalized its title.
+    init(item: FeedItem, identity: EntryIdentity, seen: Date, rule: DuplicateRule) {
+        let forms = TitleKey.forms(item.title ?? "", normalized: identity.titleKey, core: identity.titleCore)
+        self.init(item: item, titleForms: forms, seen: seen, rule: rule)
+    }
+
+    private init(item: FeedItem, titleForms: Set<String>, seen: Date, rule: DuplicateRule) {
         date = item.published ?? item.updated ?? seen
         title = item.title ?? ""
-        html = Self.richerText(item.content, item.summary)
-        text = CandidateKeys.mayHaveBodyKeys(html, rule: rule) ? TextFingerprint(html: html) : nil
-        keys = CandidateKeys(title: title, text: text, rule: rule)
+        plainText = TextFingerprint.plainText(fromHTML: Self.richerText(item.content, item.summary))
+        keys = CandidateKeys(titleForms: titleForms, plainText: plainText, rule: rule)
     }
 
     /// The text's fingerprint.
     func fingerprint() -> TextFingerprint {
-        text ?? TextFingerprint(html: html)
+        TextFingerprint(plainText: plainText)
     }
 
     /// The longer of content and summary (content on ties), the text the rule compares.

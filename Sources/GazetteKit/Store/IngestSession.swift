@@ -11,8 +11,8 @@ import GRDB
 /// 2. a tombstone of F with the same id / content hash, or of any feed with the same identifying
 ///    link: the article expired and is not brought back;
 /// 3. an article carried by another feed that `DuplicateRule` calls the same story (by link, then
-///    among at most 50 articles found through the entry's `CandidateKeys` within the date window,
-///    at most `candidatesPerKey` per key): the entry becomes a new source of that article;
+///    among at most `maxCandidates` articles found through the entry's `CandidateKeys` within the
+///    date window, at most `candidatesPerKey` per key): the entry becomes a new source of that article;
 /// 4. otherwise a new article, whose id is the entry's id (suffixed `#<feed hash>` if another
 ///    article or a tombstone already has it).
 struct IngestSession {
@@ -48,7 +48,7 @@ struct IngestSession {
             report.expired += 1
             return
         }
-        let candidate = CandidateCopy(item: item, seen: now, rule: rule)
+        let candidate = CandidateCopy(item: item, identity: identity, seen: now, rule: rule)
         if let articleID = try otherFeedArticle(item, identity: identity, copy: candidate) {
             let rowID = try insertCopy(item, identity: identity, articleID: articleID, copy: candidate)
             usedCopies.insert(rowID)
@@ -168,11 +168,7 @@ struct IngestSession {
                 arguments: [link, feedKey, feedKey])
             if let match { return match }
         }
-        let keys = copy.keys.values
-        guard !keys.isEmpty else { return nil }
-        let rows = try Row.fetchAll(
-            db.cachedStatement(sql: Self.candidateSQL(titleKeys: copy.keys.titleKeyCount, bodyKeys: keys.count - copy.keys.titleKeyCount)),
-            arguments: StatementArguments(Self.candidateArguments(keys: keys, date: copy.date, rule: rule, feedKey: feedKey)))
+        let rows = try candidates(copy)
         guard !rows.isEmpty else { return nil }
         var mine = DuplicateRule.Facts(canonicalLink: identity.canonicalLink, title: copy.title, date: copy.date)
         var mineHasText = false
@@ -198,36 +194,47 @@ struct IngestSession {
 
     /// Candidates stored under each key within the date window (the newest `candidatesPerKey` per
     /// key) that share a title key or `CandidateKeys.minSharedBodyKeys` body keys with the new copy,
-    /// as articles without a copy from this feed, oldest first.
+    /// as articles without a copy from this feed, oldest first, at most `maxCandidates`. (Counted
+    /// here rather than by SQL `GROUP BY`, whose temporary b-tree costs more than the whole look-up.)
     static let candidatesPerKey = 16
+    static let maxCandidates = 50
 
-    private static func candidateSQL(titleKeys: Int, bodyKeys: Int) -> String {
-        func perKey(title: Bool) -> String {
-            """
-            SELECT sourceId, \(title ? 1 : 0) AS byTitle FROM (SELECT sourceId FROM candidate_key
-                WHERE key = ? AND date BETWEEN ? AND ? ORDER BY date DESC LIMIT \(candidatesPerKey))
-            """
+    private func candidates(_ copy: CandidateCopy) throws -> [Row] {
+        let keys = copy.keys.values
+        guard !keys.isEmpty else { return [] }
+        let low = StoredDate.encode(copy.date - rule.maxDateDistance)
+        let high = StoredDate.encode(copy.date + rule.maxDateDistance)
+        let byKey = try db.cachedStatement(
+            sql: """
+                SELECT sourceId FROM candidate_key WHERE key = ? AND date BETWEEN ? AND ?
+                ORDER BY date DESC LIMIT \(Self.candidatesPerKey)
+                """)
+        var hits: [Int64: Int] = [:]
+        for (index, key) in keys.enumerated() {
+            let weight = index < copy.keys.titleKeyCount ? CandidateKeys.minSharedBodyKeys : 1
+            for sourceID in try Int64.fetchAll(byKey, arguments: [key, low, high]) {
+                hits[sourceID, default: 0] += weight
+            }
         }
-        let selects = Array(repeating: perKey(title: true), count: titleKeys) + Array(repeating: perKey(title: false), count: bodyKeys)
-        return """
-            SELECT a.id, a.title, a.published, a.updated, a.firstSeen FROM article a
-            WHERE a.id IN (SELECT s.articleId FROM article_source s WHERE s.id IN (
-                SELECT sourceId FROM (\(selects.joined(separator: " UNION ALL ")))
-                GROUP BY sourceId HAVING max(byTitle) = 1 OR count(*) >= \(CandidateKeys.minSharedBodyKeys)))
-            AND NOT EXISTS (SELECT 1 FROM article_source o WHERE o.articleId = a.id AND o.feedKey = ?)
-            ORDER BY a.firstSeen, a.id LIMIT 50
-            """
-    }
-
-    private static func candidateArguments(keys: [Int64], date: Date, rule: DuplicateRule, feedKey: String) -> [(
-        any DatabaseValueConvertible
-    )?] {
-        let low = StoredDate.encode(date - rule.maxDateDistance)
-        let high = StoredDate.encode(date + rule.maxDateDistance)
-        var values: [(any DatabaseValueConvertible)?] = []
-        for key in keys { values += [key, low, high] }
-        values.append(feedKey)
-        return values
+        let sources = hits.filter { $0.value >= CandidateKeys.minSharedBodyKeys }.keys.sorted()
+        guard !sources.isEmpty else { return [] }
+        let article = try db.cachedStatement(
+            sql: """
+                SELECT a.id, a.title, a.published, a.updated, a.firstSeen FROM article_source s JOIN article a ON a.id = s.articleId
+                WHERE s.id = ? AND NOT EXISTS (SELECT 1 FROM article_source o WHERE o.articleId = a.id AND o.feedKey = ?)
+                """)
+        var seen = Set<String>()
+        var rows: [Row] = []
+        for sourceID in sources {
+            guard let row = try Row.fetchOne(article, arguments: [sourceID, feedKey]) else { continue }
+            if seen.insert(row["id"]).inserted { rows.append(row) }
+        }
+        rows.sort {
+            (Double.fromDatabaseValue($0["firstSeen"]) ?? 0, $0["id"] as String) < (
+                Double.fromDatabaseValue($1["firstSeen"]) ?? 0, $1["id"] as String
+            )
+        }
+        return Array(rows.prefix(Self.maxCandidates))
     }
 
     // MARK: Writing copies and ids
@@ -277,7 +284,8 @@ struct IngestSession {
         try db.cachedStatement(sql: "DELETE FROM candidate_key WHERE sourceId = ?").execute(arguments: [rowID])
         let seen = try Double.fetchOne(
             db.cachedStatement(sql: "SELECT firstSeen FROM article_source WHERE id = ?"), arguments: [rowID])
-        try insertKeys(CandidateCopy(item: item, seen: StoredDate.decode(seen) ?? now, rule: rule), sourceID: rowID)
+        try insertKeys(
+            CandidateCopy(item: item, identity: identity, seen: StoredDate.decode(seen) ?? now, rule: rule), sourceID: rowID)
     }
 
     private func allocateID(for item: FeedItem, identity: EntryIdentity) throws -> String {
