@@ -10,7 +10,7 @@ import GRDB
 /// v1 tables:
 /// - `feed_state`: one row per feed key, every `FeedFetchState` field.
 /// - `feed_info`: one row per feed key, the feed metadata shown in provenance (`ArticleSource`).
-/// - `article`: the merged article; `titleKey`/`titleCore` index the content rule's candidates,
+/// - `article`: the merged article; `titleKey`/`titleCore` indexed the content rule's candidates until v2,
 ///   `sortDate` (updated, else published, else first seen) orders reads, `changedAt` is when
 ///   Gazette saw a copy change without a newer updated date.
 /// - `article_source`: one row per feed copy, with the keys it is recognised by (entry id and its
@@ -25,6 +25,8 @@ import GRDB
 ///   (key, date, sourceId) so a new copy's candidates are a few index range scans within the date
 ///   window. The migration indexes every stored copy at once (decoding its JSON item), so a
 ///   migrated store finds old articles exactly like new ones.
+/// - The index `article_titleCore` is dropped: candidates are found through `candidate_key` (the
+///   `titleKey`/`titleCore` columns stay, unindexed).
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -42,6 +44,7 @@ enum StoreSchema {
                     PRIMARY KEY (key, date, sourceId)
                 ) WITHOUT ROWID, STRICT;
                 CREATE INDEX candidate_key_source ON candidate_key(sourceId);
+                DROP INDEX IF EXISTS article_titleCore;
                 """)
         let decoder = JSONDecoder()
         let rule = DuplicateRule()
