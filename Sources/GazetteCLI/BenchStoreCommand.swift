@@ -8,10 +8,21 @@ import GazetteKit
 
 /// `gazette bench store`: measures ingest throughput and memory of the state database on a
 /// deterministic synthetic workload (first run: everything new; second run: everything unchanged).
+///
+/// With `--scales 10000,100000,1000000`: for each size, fills a fresh database with that many
+/// articles (in 500-item documents), then ingests `--probe-feeds` × 20 new items with dedup on
+/// (a fifth of them copies of recent stored articles under edited titles) and reports the cost per
+/// item, so one can see it does not grow with the store (`StoreScaleWorkload`).
 struct BenchStoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
         abstract: "Ingest synthetic feeds into a fresh state database twice; report articles/s and peak memory.")
+
+    @Option(help: "Comma-separated stored-article counts: measure ingest with dedup against stores of these sizes.")
+    var scales: String?
+
+    @Option(help: "With --scales: probe feeds of 20 new items each, ingested after filling.")
+    var probeFeeds = 250
 
     @Option(help: "Number of synthetic feeds.")
     var feeds = 1_000
@@ -23,6 +34,14 @@ struct BenchStoreCommand: ParsableCommand {
     var path: String?
 
     func run() throws {
+        if let scales {
+            let sizes = scales.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }) else {
+                throw ValidationError("--scales needs positive counts separated by commas, e.g. 10000,100000,1000000")
+            }
+            try runScales(sizes)
+            return
+        }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-bench-\(getpid())")
         let databasePath = path ?? directory.appendingPathComponent("state.sqlite").path
         defer { if path == nil { try? FileManager.default.removeItem(at: directory) } }
@@ -69,6 +88,50 @@ struct BenchStoreCommand: ParsableCommand {
 }
 
 extension BenchStoreCommand {
+    /// Ingest with dedup against stores of each size in `sizes` (see the type's documentation).
+    func runScales(_ sizes: [Int]) throws {
+        print("gazette bench store --scales: \(probeFeeds * 20) new items per size, dedup on")
+        print("stored      fill s   probe wall µs/item   probe CPU µs/item   merged   new   database MiB")
+        for size in sizes {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-bench-scale-\(getpid())-\(size)")
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let databasePath = directory.appendingPathComponent("state.sqlite").path
+            let store = try ArticleStore(path: databasePath)
+            let workload = StoreScaleWorkload(stored: size)
+            let fillStart = DispatchTime.now().uptimeNanoseconds
+            for feed in 0..<((size + workload.perFeed - 1) / workload.perFeed) {
+                let key = "https://stored\(feed).scale.example/rss"
+                _ = try store.ingest(
+                    feedKey: key, feedTitle: nil, parsed: workload.storedFeed(feed),
+                    fetchState: FeedFetchState(feedKey: key, lastStatus: 200), now: StoreScaleWorkload.base)
+            }
+            let fillSeconds = Double(DispatchTime.now().uptimeNanoseconds - fillStart) / 1e9
+            var seconds = 0.0
+            var cpuSeconds = 0.0
+            var merged = 0
+            var new = 0
+            for feed in 0..<probeFeeds {
+                let key = "https://probe\(feed).scale.example/rss"
+                let parsed = workload.probeFeed(feed)
+                let start = DispatchTime.now().uptimeNanoseconds
+                let cpuStart = Self.cpuTime()
+                let report = try store.ingest(
+                    feedKey: key, feedTitle: nil, parsed: parsed, fetchState: FeedFetchState(feedKey: key, lastStatus: 200),
+                    now: StoreScaleWorkload.base.addingTimeInterval(3_600))
+                seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                cpuSeconds += Self.cpuTime() - cpuStart
+                merged += report.merged
+                new += report.new
+            }
+            let items = Double(probeFeeds * 20)
+            let size = (try? FileManager.default.attributesOfItem(atPath: databasePath)[.size] as? Int) ?? 0
+            print(
+                String(
+                    format: "%-10d %7.1f   %18.1f   %17.1f   %6d   %4d   %12.1f", workload.stored, fillSeconds,
+                    seconds / items * 1e6, cpuSeconds / items * 1e6, merged, new, Double(size) / 1_048_576))
+        }
+    }
+
     /// User + system CPU time of this process, in seconds (wall time is unreliable on a shared machine).
     static func cpuTime() -> Double {
         var usage = rusage()

@@ -7,7 +7,8 @@
 public enum ContentHash {
     /// The FNV-1a 64-bit offset basis.
     public static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-    private static let prime: UInt64 = 0x0000_0100_0000_01b3
+    /// The FNV-1a 64-bit prime.
+    public static let prime: UInt64 = 0x0000_0100_0000_01b3
     private static let secondSeed: UInt64 = 0x6c62_272e_07bb_0142
 
     /// Folds the UTF-8 bytes of `text` into `seed`.

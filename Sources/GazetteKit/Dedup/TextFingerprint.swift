@@ -6,41 +6,126 @@ import Foundation
 /// Normalization: HTML tags are removed and the common entities decoded; the text is folded to
 /// lower case without diacritics; curly quotes and apostrophes are removed inside words (`council’s`
 /// → `councils`); every other non-alphanumeric character separates words. Shingles are hashed
-/// (FNV-1a, 64 bits) runs of 3 consecutive words. Numeric words (`4.99` becomes `4` and `99`) are
-/// kept separately so stories that differ only in their figures can be told apart.
+/// runs of 3 consecutive words (each word's FNV-1a hash, folded in order into 64 bits). The digit runs of words (`4.99` becomes `4` and
+/// `99`, `7am` and `23rd` give `7` and `23`) are kept separately so stories that differ only in their
+/// figures can be told apart, and so are names: words written with a capital letter that do not
+/// open a sentence (`Easton`, `Friday`), so one council's press release is not another's.
 public struct TextFingerprint: Sendable, Hashable {
     /// Words in a shingle.
     public static let shingleSize = 3
+
+    /// The hash of a shingle from its three words' FNV-1a hashes, in order.
+    @inline(__always)
+    static func shingleHash(_ first: UInt64, _ second: UInt64, _ third: UInt64) -> UInt64 {
+        var hash = ContentHash.offsetBasis
+        for word in [first, second, third] {
+            hash = (hash ^ word) &* ContentHash.prime
+            hash ^= hash >> 29
+        }
+        return hash
+    }
 
     /// Normalized words in order.
     public let words: [String]
     /// Hashes of every run of `shingleSize` words.
     public let shingles: Set<UInt64>
-    /// The words made only of digits.
+    /// The runs of digits in the words.
     public let numbers: Set<String>
+    /// The plain text fingerprinted (empty when fingerprinted from normalized words).
+    public let plainText: String
+
+    /// Normalized words capitalized in the text where they do not open a sentence (empty when
+    /// fingerprinted from normalized words); computed on each use, since only a comparison that
+    /// passed the shingle test needs them.
+    public var names: Set<String> { Self.names(in: plainText) }
 
     /// Fingerprints sanitized HTML (or plain text, which passes through unchanged).
     public init(html: String) {
-        self.init(words: Self.words(in: Self.plainText(fromHTML: html)))
+        self.init(plainText: Self.plainText(fromHTML: html))
+    }
+
+    /// Fingerprints the output of `plainText(fromHTML:)`.
+    public init(plainText: String) {
+        self.init(words: Self.words(in: plainText), plainText: plainText)
     }
 
     /// Fingerprints already-normalized words.
     public init(words: [String]) {
+        self.init(words: words, plainText: "")
+    }
+
+    private init(words: [String], plainText: String) {
+        self.plainText = plainText
         self.words = words
         var shingles = Set<UInt64>()
         if words.count >= Self.shingleSize {
             shingles.reserveCapacity(words.count)
-            for start in 0...(words.count - Self.shingleSize) {
-                var hash = ContentHash.offsetBasis
-                for word in words[start..<(start + Self.shingleSize)] {
-                    hash = ContentHash.fnv1a(word, seed: hash)
-                    hash = ContentHash.fnv1a(" ", seed: hash)
-                }
-                shingles.insert(hash)
+            // Each word hashed once; a shingle folds its words' hashes in order.
+            let hashes = words.map { ContentHash.fnv1a($0) }
+            for start in 0...(hashes.count - Self.shingleSize) {
+                shingles.insert(Self.shingleHash(hashes[start], hashes[start + 1], hashes[start + 2]))
             }
         }
         self.shingles = shingles
-        self.numbers = Set(words.filter { $0.unicodeScalars.allSatisfy { $0.properties.numericType != nil } })
+        var numbers = Set<String>()
+        for word in words {
+            if word.utf8.allSatisfy({ $0 < 0x80 }) {
+                var run: [UInt8] = []
+                for byte in word.utf8 {
+                    if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                        run.append(byte)
+                    } else if !run.isEmpty {
+                        numbers.insert(String(decoding: run, as: UTF8.self))
+                        run.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !run.isEmpty { numbers.insert(String(decoding: run, as: UTF8.self)) }
+                continue
+            }
+            var run = String.UnicodeScalarView()
+            for scalar in word.unicodeScalars {
+                if scalar.properties.numericType != nil {
+                    run.append(scalar)
+                } else if !run.isEmpty {
+                    numbers.insert(String(run))
+                    run = String.UnicodeScalarView()
+                }
+            }
+            if !run.isEmpty { numbers.insert(String(run)) }
+        }
+        self.numbers = numbers
+    }
+
+    /// The normalized form of every word of plain `text` that starts with a capital letter and does
+    /// not open a sentence (the text's start, or after `.`, `!`, `?` or `:`), possessives without
+    /// their `’s`.
+    public static func names(in text: String) -> Set<String> {
+        var names = Set<String>()
+        var sentenceStart = true
+        var word = ""
+        var capitalized = false
+        func finish() {
+            if !word.isEmpty {
+                if capitalized && !sentenceStart {
+                    // A possessive counts as its name: "Council’s" is "council".
+                    let possessive = word.hasSuffix("'s") || word.hasSuffix("\u{2019}s")
+                    names.formUnion(words(in: possessive ? String(word.dropLast(2)) : word))
+                }
+                sentenceStart = false
+                word = ""
+            }
+        }
+        for character in text {
+            if character.isLetter || character.isNumber || character == "'" || character == "\u{2019}" {
+                if word.isEmpty { capitalized = character.isUppercase }
+                word.append(character)
+            } else {
+                finish()
+                if character == "." || character == "!" || character == "?" || character == ":" { sentenceStart = true }
+            }
+        }
+        finish()
+        return names
     }
 
     /// The share of the smaller text's shingles found in the other text (overlap coefficient):
@@ -62,28 +147,31 @@ public struct TextFingerprint: Sendable, Hashable {
 
     /// Plain text of sanitized HTML: tags removed (block tags become spaces), common entities decoded.
     public static func plainText(fromHTML html: String) -> String {
-        guard html.contains("<") || html.contains("&") else { return html }
-        var out = String.UnicodeScalarView()
-        var scalars = html.unicodeScalars[...]
-        while let scalar = scalars.first {
-            if scalar == "<" {
-                if let close = scalars.firstIndex(of: ">") {
-                    scalars = scalars[scalars.index(after: close)...]
-                    out.append(" ")
+        guard html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { return html }
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<") {
+                if let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: ">")) {
+                    out.append(UInt8(ascii: " "))
+                    index = close + 1
                     continue
                 }
-            } else if scalar == "&", let semicolon = scalars.prefix(10).firstIndex(of: ";") {
-                let name = String(String.UnicodeScalarView(scalars[scalars.index(after: scalars.startIndex)..<semicolon]))
-                if let decoded = decodeEntity(name) {
-                    out.append(contentsOf: decoded.unicodeScalars)
-                    scalars = scalars[scalars.index(after: semicolon)...]
-                    continue
-                }
+            } else if byte == UInt8(ascii: "&"),
+                let semicolon = bytes[(index + 1)..<min(bytes.count, index + 10)].firstIndex(of: UInt8(ascii: ";")),
+                let decoded = decodeEntity(String(decoding: bytes[(index + 1)..<semicolon], as: UTF8.self))
+            {
+                out.append(contentsOf: decoded.utf8)
+                index = semicolon + 1
+                continue
             }
-            out.append(scalar)
-            scalars = scalars.dropFirst()
+            out.append(byte)
+            index += 1
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The normalized words of plain text (see the type's documentation).

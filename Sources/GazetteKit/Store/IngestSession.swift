@@ -11,8 +11,8 @@ import GRDB
 /// 2. a tombstone of F with the same id / content hash, or of any feed with the same identifying
 ///    link: the article expired and is not brought back;
 /// 3. an article carried by another feed that `DuplicateRule` calls the same story (by link, then
-///    among at most 50 articles with the same title core within the date window): the entry
-///    becomes a new source of that article;
+///    among at most `maxCandidates` articles found through the entry's `CandidateKeys` within the
+///    date window, at most `candidatesPerKey` per key): the entry becomes a new source of that article;
 /// 4. otherwise a new article, whose id is the entry's id (suffixed `#<feed hash>` if another
 ///    article or a tombstone already has it).
 struct IngestSession {
@@ -48,8 +48,9 @@ struct IngestSession {
             report.expired += 1
             return
         }
-        if let articleID = try otherFeedArticle(item, identity: identity) {
-            let rowID = try insertCopy(item, identity: identity, articleID: articleID)
+        let candidate = CandidateCopy(item: item, identity: identity, seen: now, rule: rule)
+        if let articleID = try otherFeedArticle(item, identity: identity, copy: candidate) {
+            let rowID = try insertCopy(item, identity: identity, articleID: articleID, copy: candidate)
             usedCopies.insert(rowID)
             _ = try ArticleRow.remerge(articleID, changedAt: nil, db: db, decoder: decoder, encoder: encoder)
             report.mergedArticleIDs.append(articleID)
@@ -63,7 +64,7 @@ struct IngestSession {
         if let article = ArticleMerger.merge(id: articleID, firstSeen: now, changedAt: nil, copies: [copy]) {
             try ArticleRow.insert(article, changedAt: nil, db: db, encoder: encoder)
         }
-        let rowID = try insertCopy(item, identity: identity, articleID: articleID)
+        let rowID = try insertCopy(item, identity: identity, articleID: articleID, copy: candidate)
         usedCopies.insert(rowID)
         report.newArticleIDs.append(articleID)
     }
@@ -108,13 +109,13 @@ struct IngestSession {
             && stored.linkIsReliable == identity.linkIsReliable
         if stored.copyHash == identity.copyHash {
             report.unchanged += 1
-            if !keysUnchanged { try rewriteCopy(stored.rowID, item: item, identity: identity) }
+            if !keysUnchanged { try rewriteCopy(stored.rowID, item: item, identity: identity, refreshKeys: false) }
             return
         }
         let storedItem = try String.fetchOne(
             db.cachedStatement(sql: "SELECT item FROM article_source WHERE id = ?"), arguments: [stored.rowID])
         let oldItem = storedItem.flatMap { try? decoder.decode(FeedItem.self, from: Data($0.utf8)) }
-        try rewriteCopy(stored.rowID, item: item, identity: identity)
+        try rewriteCopy(stored.rowID, item: item, identity: identity, refreshKeys: true)
         let feedDatedTheChange: Bool
         if let newUpdated = item.updated {
             feedDatedTheChange = oldItem?.updated.map { newUpdated > $0 } ?? true
@@ -154,7 +155,7 @@ struct IngestSession {
 
     // MARK: Other feeds
 
-    private func otherFeedArticle(_ item: FeedItem, identity: EntryIdentity) throws -> String? {
+    private func otherFeedArticle(_ item: FeedItem, identity: EntryIdentity, copy: CandidateCopy) throws -> String? {
         let notInThisFeed = "NOT EXISTS (SELECT 1 FROM article_source o WHERE o.articleId = s.articleId AND o.feedKey = ?)"
         if identity.linkIsReliable, let link = identity.canonicalLink {
             let match = try String.fetchOne(
@@ -167,44 +168,78 @@ struct IngestSession {
                 arguments: [link, feedKey, feedKey])
             if let match { return match }
         }
-        guard !identity.titleCore.isEmpty else { return nil }
-        let date = item.published ?? item.updated ?? now
-        let rows = try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT a.id, a.published, a.updated, a.firstSeen, a.content, a.summary FROM article a
-                    WHERE a.titleCore = ? AND coalesce(a.published, a.updated, a.firstSeen) BETWEEN ? AND ?
-                    AND NOT EXISTS (SELECT 1 FROM article_source o WHERE o.articleId = a.id AND o.feedKey = ?)
-                    ORDER BY a.firstSeen, a.id LIMIT 50
-                    """),
-            arguments: [
-                identity.titleCore, StoredDate.encode(date - rule.maxDateDistance),
-                StoredDate.encode(date + rule.maxDateDistance), feedKey,
-            ])
+        let rows = try candidates(copy)
         guard !rows.isEmpty else { return nil }
-        let mine = DuplicateRule.Facts(
-            canonicalLink: identity.canonicalLink, titleCore: identity.titleCore, date: date,
-            text: TextFingerprint(html: Self.richerText(item.content, item.summary)))
+        var mine = DuplicateRule.Facts(canonicalLink: identity.canonicalLink, title: copy.title, date: copy.date)
+        var mineHasText = false
         for row in rows {
             let theirDate =
                 StoredDate.decode(row["published"]) ?? StoredDate.decode(row["updated"]) ?? StoredDate.decode(row["firstSeen"]) ?? now
-            let theirs = DuplicateRule.Facts(
-                canonicalLink: nil, titleCore: identity.titleCore, date: theirDate,
-                text: TextFingerprint(html: Self.richerText(row["content"], row["summary"])))
+            var theirs = DuplicateRule.Facts(canonicalLink: nil, title: row["title"], date: theirDate)
+            // Titles first: they are short, and most candidates fail on them.
+            guard abs(theirDate.timeIntervalSince(copy.date)) <= rule.maxDateDistance, rule.titlesMayAgree(mine, theirs) else {
+                continue
+            }
+            if !mineHasText {
+                mine.text = copy.fingerprint()
+                mineHasText = true
+            }
+            let text = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT content, summary FROM article WHERE id = ?"), arguments: [row["id"]])
+            theirs.text = TextFingerprint(html: CandidateCopy.richerText(text?["content"], text?["summary"]))
             if rule.sameContent(mine, theirs) { return row["id"] }
         }
         return nil
     }
 
-    static func richerText(_ content: String?, _ summary: String?) -> String {
-        let content = content ?? ""
-        let summary = summary ?? ""
-        return content.utf8.count >= summary.utf8.count ? content : summary
+    /// Candidates stored under each key within the date window (the newest `candidatesPerKey` per
+    /// key) that share a title key or `CandidateKeys.minSharedBodyKeys` body keys with the new copy,
+    /// as articles without a copy from this feed, oldest first, at most `maxCandidates`. (Counted
+    /// here rather than by SQL `GROUP BY`, whose temporary b-tree costs more than the whole look-up.)
+    static let candidatesPerKey = 16
+    static let maxCandidates = 50
+
+    private func candidates(_ copy: CandidateCopy) throws -> [Row] {
+        let keys = copy.keys.values
+        guard !keys.isEmpty else { return [] }
+        let low = StoredDate.encode(copy.date - rule.maxDateDistance)
+        let high = StoredDate.encode(copy.date + rule.maxDateDistance)
+        let byKey = try db.cachedStatement(
+            sql: """
+                SELECT sourceId FROM candidate_key WHERE key = ? AND date BETWEEN ? AND ?
+                ORDER BY date DESC LIMIT \(Self.candidatesPerKey)
+                """)
+        var hits: [Int64: Int] = [:]
+        for (index, key) in keys.enumerated() {
+            let weight = index < copy.keys.titleKeyCount ? CandidateKeys.minSharedBodyKeys : 1
+            for sourceID in try Int64.fetchAll(byKey, arguments: [key, low, high]) {
+                hits[sourceID, default: 0] += weight
+            }
+        }
+        let sources = hits.filter { $0.value >= CandidateKeys.minSharedBodyKeys }.keys.sorted()
+        guard !sources.isEmpty else { return [] }
+        let article = try db.cachedStatement(
+            sql: """
+                SELECT a.id, a.title, a.published, a.updated, a.firstSeen FROM article_source s JOIN article a ON a.id = s.articleId
+                WHERE s.id = ? AND NOT EXISTS (SELECT 1 FROM article_source o WHERE o.articleId = a.id AND o.feedKey = ?)
+                """)
+        var seen = Set<String>()
+        var rows: [Row] = []
+        for sourceID in sources {
+            guard let row = try Row.fetchOne(article, arguments: [sourceID, feedKey]) else { continue }
+            if seen.insert(row["id"]).inserted { rows.append(row) }
+        }
+        rows.sort {
+            (Double.fromDatabaseValue($0["firstSeen"]) ?? 0, $0["id"] as String) < (
+                Double.fromDatabaseValue($1["firstSeen"]) ?? 0, $1["id"] as String
+            )
+        }
+        return Array(rows.prefix(Self.maxCandidates))
     }
 
     // MARK: Writing copies and ids
 
-    private func insertCopy(_ item: FeedItem, identity: EntryIdentity, articleID: String) throws -> Int64 {
+    private func insertCopy(_ item: FeedItem, identity: EntryIdentity, articleID: String, copy: CandidateCopy) throws -> Int64 {
         try db.cachedStatement(
             sql: """
                 INSERT INTO article_source (articleId, feedKey, entryID, entryKey, idIsReliable, link, canonicalLink,
@@ -217,10 +252,22 @@ struct IngestSession {
             identity.hostFreeKeys.dropFirst().first, identity.titleKey, identity.contentHash,
             identity.copyHash, StoredDate.encode(now), try json(item),
         ])
-        return db.lastInsertedRowID
+        let rowID = db.lastInsertedRowID
+        try insertKeys(copy, sourceID: rowID)
+        return rowID
     }
 
-    private func rewriteCopy(_ rowID: Int64, item: FeedItem, identity: EntryIdentity) throws {
+    /// Indexes a copy under its `CandidateKeys`.
+    private func insertKeys(_ copy: CandidateCopy, sourceID: Int64) throws {
+        let statement = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO candidate_key (key, date, sourceId) VALUES (?, ?, ?)")
+        let date = StoredDate.encode(copy.date)
+        for key in copy.keys.values {
+            try statement.execute(arguments: [key, date, sourceID])
+        }
+    }
+
+    private func rewriteCopy(_ rowID: Int64, item: FeedItem, identity: EntryIdentity, refreshKeys: Bool) throws {
         try db.cachedStatement(
             sql: """
                 UPDATE article_source SET entryID = ?, entryKey = ?, idIsReliable = ?, link = ?, canonicalLink = ?,
@@ -233,6 +280,12 @@ struct IngestSession {
             identity.linkIsReliable, identity.hostFreeKeys.first, identity.hostFreeKeys.dropFirst().first,
             identity.titleKey, identity.contentHash, identity.copyHash, try json(item), rowID,
         ])
+        guard refreshKeys else { return }
+        try db.cachedStatement(sql: "DELETE FROM candidate_key WHERE sourceId = ?").execute(arguments: [rowID])
+        let seen = try Double.fetchOne(
+            db.cachedStatement(sql: "SELECT firstSeen FROM article_source WHERE id = ?"), arguments: [rowID])
+        try insertKeys(
+            CandidateCopy(item: item, identity: identity, seen: StoredDate.decode(seen) ?? now, rule: rule), sourceID: rowID)
     }
 
     private func allocateID(for item: FeedItem, identity: EntryIdentity) throws -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The state database's schema, built by numbered migrations so every older file upgrades in place.
@@ -9,7 +10,7 @@ import GRDB
 /// v1 tables:
 /// - `feed_state`: one row per feed key, every `FeedFetchState` field.
 /// - `feed_info`: one row per feed key, the feed metadata shown in provenance (`ArticleSource`).
-/// - `article`: the merged article; `titleKey`/`titleCore` index the content rule's candidates,
+/// - `article`: the merged article; `titleKey`/`titleCore` indexed the content rule's candidates until v2,
 ///   `sortDate` (updated, else published, else first seen) orders reads, `changedAt` is when
 ///   Gazette saw a copy change without a newer updated date.
 /// - `article_source`: one row per feed copy, with the keys it is recognised by (entry id and its
@@ -24,6 +25,15 @@ import GRDB
 /// "publication-history" (see `StoreSchema+PublicationHistory.swift`): what each section published
 /// (for its RFC 5005 archives), each archive month's state, WebSub pings still to deliver, and
 /// each feed's declared language.
+///
+/// v2 (`v2-candidate-keys`):
+/// - `candidate_key`: the `CandidateKeys` of every copy (`sourceId` → `article_source.id`, deleted
+///   with it) with the copy's date (published, else updated, else first seen), keyed by
+///   (key, date, sourceId) so a new copy's candidates are a few index range scans within the date
+///   window. The migration indexes every stored copy at once (decoding its JSON item), so a
+///   migrated store finds old articles exactly like new ones.
+/// - The index `article_titleCore` is dropped: candidates are found through `candidate_key` (the
+///   `titleKey`/`titleCore` columns stay, unindexed).
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -32,7 +42,35 @@ enum StoreSchema {
             try db.execute(sql: "ALTER TABLE feed_state ADD COLUMN recoveredXML TEXT")
         }
         migrator.registerMigration("publication-history", migrate: createPublicationHistory)
+        migrator.registerMigration("v2-candidate-keys", migrate: createCandidateKeys)
         return migrator
+    }
+
+    private static func createCandidateKeys(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE candidate_key (
+                    key INTEGER NOT NULL, date REAL NOT NULL,
+                    sourceId INTEGER NOT NULL REFERENCES article_source(id) ON DELETE CASCADE,
+                    PRIMARY KEY (key, date, sourceId)
+                ) WITHOUT ROWID, STRICT;
+                CREATE INDEX candidate_key_source ON candidate_key(sourceId);
+                DROP INDEX IF EXISTS article_titleCore;
+                """)
+        let decoder = JSONDecoder()
+        let rule = DuplicateRule()
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, firstSeen, item FROM article_source ORDER BY id")
+        let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO candidate_key (key, date, sourceId) VALUES (?, ?, ?)")
+        while let row = try rows.next() {
+            let text: String = row["item"]
+            guard let item = try? decoder.decode(FeedItem.self, from: Data(text.utf8)) else { continue }
+            let firstSeen = StoredDate.decode(row["firstSeen"]) ?? Date(timeIntervalSinceReferenceDate: 0)
+            let sourceID: Int64 = row["id"]
+            let copy = CandidateCopy(item: item, seen: firstSeen, rule: rule)
+            for key in copy.keys.values {
+                try insert.execute(arguments: [key, StoredDate.encode(copy.date), sourceID])
+            }
+        }
     }
 
     private static func createVersion1(_ db: Database) throws {

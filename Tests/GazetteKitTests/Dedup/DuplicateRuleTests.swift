@@ -106,4 +106,57 @@ import Testing
         let b = DuplicateRule.Facts(title: "Story two", link: "http://example.gov.uk", date: TestDates.base, html: nil)
         #expect(!rule.sameLink(a, b))
     }
+
+    static let longText = """
+        <p>Work to build new flood defences in the Riverside ward will start next month, the borough council has \
+        confirmed. The scheme includes a 600 metre wall along the river, two new pumping stations and raised \
+        footpaths. It will protect around 340 homes and businesses that flooded in recent winters. A drop-in \
+        session for residents will be held at the community hall on Thursday evening.</p>
+        """
+
+    @Test func anEditedTitleOverTheSameTextMerges() {
+        let rule = DuplicateRule()
+        let a = DuplicateRule.Facts(title: "Flood defence work starts next month", link: nil, date: TestDates.base, html: Self.longText)
+        let b = DuplicateRule.Facts(title: "Flood defence work to start next month", link: nil, date: TestDates.base, html: Self.longText)
+        #expect(rule.isDuplicate(a, b))
+        // A title alone still never merges, however similar.
+        let short = DuplicateRule.Facts(
+            title: "Flood defence work to start next month", link: nil, date: TestDates.base, html: "<p>Work starts soon.</p>")
+        #expect(!rule.isDuplicate(a, short))
+    }
+
+    @Test func anOppositeWordOrANewFactKeepsEditedTitlesApart() {
+        let rule = DuplicateRule()
+        let opens = DuplicateRule.Facts(title: "Flood defence consultation opens", link: nil, date: TestDates.base, html: Self.longText)
+        let closes = DuplicateRule.Facts(title: "Flood defence consultation closes", link: nil, date: TestDates.base, html: Self.longText)
+        #expect(!rule.isDuplicate(opens, closes))
+        // A follow-up quoting the first story under a similar title adds a figure.
+        let followUp = DuplicateRule.Facts(
+            title: "Flood defence work starts next month, council confirms", link: nil, date: TestDates.days(1),
+            html: "<p>The council confirmed the start date after 412 residents replied.</p>" + Self.longText)
+        let first = DuplicateRule.Facts(title: "Flood defence work starts next month", link: nil, date: TestDates.base, html: Self.longText)
+        #expect(first.text.containment(with: followUp.text) == 1)
+        #expect(!rule.isDuplicate(first, followUp))
+        // A title word only one of the texts mentions is news the other does not carry.
+        let correction = DuplicateRule.Facts(
+            title: "Correction: flood defence work starts next month", link: nil, date: TestDates.days(1),
+            html: "<p>This is a correction of our earlier report.</p>" + Self.longText)
+        #expect(!rule.isDuplicate(first, correction))
+    }
+
+    @Test func anotherCouncilsCopyOfOneTemplateStaysApart() {
+        let rule = DuplicateRule()
+        let easton = DuplicateRule.Facts(
+            title: "Bin collections change over the bank holiday", link: nil, date: TestDates.base,
+            html:
+                "<p>Bin collections in Easton will change over the bank holiday, Easton District Council has reminded residents. Collections due on Monday will take place on Tuesday, and every collection later in the week will move back by one day.</p>"
+        )
+        let westvale = DuplicateRule.Facts(
+            title: "Bin collections change over the bank holiday", link: nil, date: TestDates.base,
+            html:
+                "<p>Bin collections in Westvale will change over the bank holiday, Westvale Council has reminded residents. Collections due on Monday will take place on Tuesday, and every collection later in the week will move back by one day.</p>"
+        )
+        #expect(easton.text.containment(with: westvale.text) >= rule.minContainment)  // the text alone would merge them
+        #expect(!rule.isDuplicate(easton, westvale))
+    }
 }

@@ -31,4 +31,14 @@ import Testing
     @Test func numbersAreCollected() {
         #expect(TextFingerprint(html: "Council tax up 4.99 per cent, £94 a year").numbers == ["4", "99", "94"])
     }
+
+    @Test func numbersAreTheDigitRunsOfWords() {
+        #expect(TextFingerprint(html: "Open from 9am, the 23rd year, until 7.30pm").numbers == ["9", "23", "7", "30"])
+    }
+
+    @Test func namesAreCapitalizedWordsInsideSentences() {
+        let fingerprint = TextFingerprint(
+            html: "<p>Residents of Easton met on Friday. The council’s leader, Sarah O'Connor, spoke: Easton Council’s plan.</p>")
+        #expect(fingerprint.names == ["easton", "friday", "sarah", "oconnor", "council"])
+    }
 }

@@ -28,4 +28,32 @@ import Testing
     func coreDropsATrailingPublicationName(title: String, expected: String) {
         #expect(TitleKey.core(title) == expected)
     }
+
+    @Test(arguments: [
+        ("UPDATED: Library opening hours extended", "Library opening hours extended"),
+        ("Breaking news: Library opening hours extended", "Library opening hours extended"),
+        ("Exclusive - Library opening hours extended (updated)", "Library opening hours extended"),
+        ("[Video] Library opening hours extended", "Library opening hours extended"),
+        ("Video: Watch: Library opening hours extended [with video]", "Library opening hours extended"),
+        // Not labels: a word of the headline, or too little left once dropped.
+        ("Live-streamed council meeting draws record audience", "Live-streamed council meeting draws record audience"),
+        ("Update: Gazette", "Update: Gazette"),
+        ("Watching brief on the new bridge", "Watching brief on the new bridge"),
+    ])
+    func strippedDropsEditorialLabels(title: String, expected: String) {
+        #expect(TitleKey.stripped(title) == expected)
+    }
+
+    @Test func formsOfAgreeingTitlesMeet() {
+        let pairs = [
+            ("UPDATED: Library opening hours extended over the winter holidays", "Library opening hours extended over the winter holidays"),
+            ("Riverside ward flood defences: work starts next month", "Riverside ward flood defences – work starts next month"),
+            ("Council’s new recycling rules explained", "UPDATED: Council's new recycling rules explained"),
+            ("Council's new recycling rules explained | Northfield Council", "Council's New Recycling Rules Explained - BBC News"),
+        ]
+        for (a, b) in pairs {
+            #expect(!TitleKey.forms(a).isDisjoint(with: TitleKey.forms(b)), "\(a) / \(b)")
+        }
+        #expect(TitleKey.forms("Consultation opens").isDisjoint(with: TitleKey.forms("Consultation closes")))
+    }
 }

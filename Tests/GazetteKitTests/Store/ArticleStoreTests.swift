@@ -21,7 +21,7 @@ import Testing
         let mode = try temp.store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         let migrations = try temp.store.pool.read { db in try StoreSchema.migrator.appliedIdentifiers(db) }
-        #expect(migrations == ["v1", "feedStateRecoveredXML", "publication-history"])
+        #expect(migrations == ["v1", "feedStateRecoveredXML", "publication-history", "v2-candidate-keys"])
     }
 
     @Test func aVersion1DatabaseGainsTheRecoveredXMLColumnAndKeepsItsStates() throws {
@@ -64,7 +64,7 @@ import Testing
                 try Row.fetchOne(db, sql: "SELECT language FROM feed_info")?["language"] as String?
             )
         }
-        #expect(migrations == ["v1", "feedStateRecoveredXML", "publication-history"])
+        #expect(migrations == ["v1", "feedStateRecoveredXML", "publication-history", "v2-candidate-keys"])
         #expect(title == "A")
         #expect(language == nil)
         #expect(try store.archivedEntries(section: "news", period: ArchivePeriod(year: 2026, month: 9)).isEmpty)
