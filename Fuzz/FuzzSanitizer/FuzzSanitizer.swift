@@ -1,5 +1,6 @@
 import Foundation
 import FuzzDriver
+
 @testable import GazetteKit
 
 /// Any fragment through the HTML sanitizer, with its safety promises checked on the output: it is
@@ -16,7 +17,9 @@ import FuzzDriver
             let output = sanitizer.sanitize(html, baseURL: base)
             OutputChecker(output: output, input: html).check()
             let again = sanitizer.sanitize(output, baseURL: base)
-            fuzzCheck(again == output, "not idempotent on \(html.debugDescription):\nonce:  \(output.debugDescription)\ntwice: \(again.debugDescription)")
+            fuzzCheck(
+                again == output,
+                "not idempotent on \(html.debugDescription):\nonce:  \(output.debugDescription)\ntwice: \(again.debugDescription)")
         }
     }
 }
@@ -87,6 +90,8 @@ struct OutputChecker {
             }
             let name = readName()
             let lower = name.lowercased()
+            // `<svg>` and `<math>` carry their own vocabulary's attributes.
+            let foreignTag = foreignDepth > 0 || name == "svg" || name == "math"
             if Self.forbidden.contains(lower) { fail("a forbidden element <\(name)>") }
             if foreignDepth == 0 && !Self.html.contains(name) { fail("an element outside the allow-list <\(name)>") }
             var selfClosed = false
@@ -106,7 +111,7 @@ struct OutputChecker {
                     let attribute = readName()
                     let lowerAttribute = attribute.lowercased()
                     if lowerAttribute.hasPrefix("on") { fail("an event handler \(attribute) on <\(name)>") }
-                    if foreignDepth == 0 && !Self.attributes.contains(attribute) {
+                    if !foreignTag && !Self.attributes.contains(attribute) {
                         fail("an attribute outside the allow-list: \(attribute) on <\(name)>")
                     }
                     guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "="), bytes[index + 1] == UInt8(ascii: "\"") else {
@@ -125,7 +130,9 @@ struct OutputChecker {
                     if Self.urlAttributes.contains(lowerAttribute) { checkURL(value, attribute: attribute, element: name) }
                     if lowerAttribute == "srcset" {
                         for candidate in value.split(separator: ",") {
-                            if let url = candidate.split(separator: " ").first { checkURL(String(url), attribute: attribute, element: name) }
+                            if let url = candidate.split(separator: " ").first {
+                                checkURL(String(url), attribute: attribute, element: name)
+                            }
                         }
                     }
                     continue

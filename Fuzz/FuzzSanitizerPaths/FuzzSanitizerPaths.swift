@@ -1,5 +1,6 @@
 import Foundation
 import FuzzDriver
+
 @testable import GazetteKit
 
 /// The sanitizer's tidy tokenizer and libxml2's HTML parser path produce the same bytes for every
@@ -12,7 +13,9 @@ import FuzzDriver
             let html = String(decoding: bytes, as: UTF8.self)
             let paths = HTMLSanitizer.bothPaths(html, baseURL: base)
             guard let tidy = paths.tidy else { return }
-            fuzzCheck(tidy == paths.libxml, "paths differ on \(html.debugDescription):\ntidy:   \(tidy.debugDescription)\nlibxml: \(paths.libxml.debugDescription)")
+            fuzzCheck(
+                tidy == paths.libxml,
+                "paths differ on \(html.debugDescription):\ntidy:   \(tidy.debugDescription)\nlibxml: \(paths.libxml.debugDescription)")
         }
     }
 }

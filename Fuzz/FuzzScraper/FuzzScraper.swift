@@ -7,11 +7,13 @@ import GazetteKit
 @main enum FuzzScraper {
     static let rules: [HTMLRule] = [
         HTMLRule(item: "//article", title: ".//h2", link: ".//a/@href", summary: ".//p", date: ".//time/@datetime"),
-        HTMLRule(item: "//li[a]", title: "normalize-space(a)", link: "a/@href", author: ".//span[@class='by']",
-                 authorPattern: "^By (.+)$"),
+        HTMLRule(
+            item: "//li[a]", title: "normalize-space(a)", link: "a/@href", author: ".//span[@class='by']",
+            authorPattern: "^By (.+)$"),
         HTMLRule(item: "//table//tr[td]", title: "td[1]", link: "td[1]//a/@href", date: "td[2]", dateFormat: "dd MMMM yyyy"),
-        HTMLRule(item: "//div[contains(@class,'card')]", title: "concat(.//h3, '')", link: ".//a[1]/@href",
-                 category: ".//*[@class='tag']", datePattern: "([0-9]{4}-[0-9]{2}-[0-9]{2})"),
+        HTMLRule(
+            item: "//div[contains(@class,'card')]", title: "concat(.//h3, '')", link: ".//a[1]/@href",
+            category: ".//*[@class='tag']", datePattern: "([0-9]{4}-[0-9]{2}-[0-9]{2})"),
     ]
     static let url = URL(string: "https://fuzz.example/news/")!
 

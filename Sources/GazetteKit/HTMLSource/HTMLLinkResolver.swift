@@ -52,9 +52,18 @@ struct HTMLLinkResolver {
         {
             return origin + trimmed
         }
-        guard let url = Self.resolve(trimmed, against: base), let scheme = url.scheme?.lowercased(),
+        guard var url = Self.resolve(trimmed, against: base), let scheme = url.scheme?.lowercased(),
             scheme == "http" || scheme == "https" || scheme == base.scheme?.lowercased()
         else { return nil }
+        if scheme == "http" || scheme == "https", url.host?.isEmpty ?? true {
+            // `https:news/x` (no `//`; found by FuzzScraper): browsers read it as a relative link when
+            // the page has the same scheme (WHATWG URL), and a web link without a host is none at all.
+            guard scheme == base.scheme?.lowercased(),
+                let relative = Self.resolve(String(trimmed.dropFirst(scheme.count + 1)), against: base),
+                relative.host?.isEmpty == false
+            else { return nil }
+            url = relative
+        }
         return url.absoluteString
     }
 

@@ -55,6 +55,11 @@ extension HTMLSanitizer {
         private var ends: [EndAction] = []
         /// Output names of the open SVG / MathML elements, innermost last.
         private var foreignEndNames: [[UInt8]] = []
+        /// The names of the open kept HTML elements, back to back (`htmlEndNameStarts` marks each
+        /// start): an end tag writes the name its start tag wrote, whatever name the end event
+        /// carries (libxml2 can end an element it recovered from with `body`; found by FuzzSanitizer).
+        private var htmlEndNames: [UInt8] = []
+        private var htmlEndNameStarts: [Int] = []
         /// Open elements inside the current skip region (0: not skipping).
         private var skipDepth = 0
         private var depth = 0
@@ -133,6 +138,8 @@ extension HTMLSanitizer {
                 } else {
                     output.append(UInt8(ascii: ">"))
                     ends.append(.htmlEndTag)
+                    htmlEndNameStarts.append(htmlEndNames.count)
+                    htmlEndNames.append(contentsOf: name)
                 }
             }
             return true
@@ -150,9 +157,11 @@ extension HTMLSanitizer {
             case .nothing:
                 break
             case .htmlEndTag:
+                let start = htmlEndNameStarts.removeLast()
                 output.append("</")
-                output.append(name)
+                htmlEndNames.withUnsafeBufferPointer { output.append(UnsafeBufferPointer(rebasing: $0[start...])) }
                 output.append(UInt8(ascii: ">"))
+                htmlEndNames.removeSubrange(start...)
             case .foreignEndTag(let isRoot):
                 output.append("</")
                 output.append(foreignEndNames.removeLast())

@@ -38,6 +38,9 @@ public struct HTMLSanitizer: Sendable {
 
     /// `sanitize(_:baseURL:)` for UTF-8 bytes, with buffers reused from earlier fragments.
     func sanitize(_ bytes: UnsafeBufferPointer<UInt8>, baseURL: URL?, workspace: Workspace = Workspace()) -> String {
+        if Self.containsNUL(bytes) {
+            return Self.withoutNUL(bytes) { sanitize($0, baseURL: baseURL, workspace: workspace) }
+        }
         // Fast path: plain text without markup or references is already safe HTML.
         if !Self.containsMarkup(bytes) { return String(decoding: bytes, as: UTF8.self) }
         var writer = Writer(baseURL: baseURL, output: workspace.output)
@@ -62,11 +65,26 @@ public struct HTMLSanitizer: Sendable {
     /// and libxml2's.
     static func bothPaths(_ html: String, baseURL: URL?) -> (tidy: String?, libxml: String) {
         var html = html
-        return html.withUTF8 { bytes in
-            var writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
-            let tidy = streamTidy(bytes, into: &writer) ? writer.output.string() : nil
-            return (tidy, sanitizeWithLibXML(prepared: prepare(bytes), original: bytes, baseURL: baseURL))
+        return html.withUTF8 { original in
+            withoutNUL(original) { bytes in
+                var writer = Writer(baseURL: baseURL, capacity: bytes.count + 16)
+                let tidy = streamTidy(bytes, into: &writer) ? writer.output.string() : nil
+                return (tidy, sanitizeWithLibXML(prepared: prepare(bytes), original: bytes, baseURL: baseURL))
+            }
         }
+    }
+
+    static func containsNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        return memchr(base, 0, bytes.count) != nil
+    }
+
+    /// `body` over `bytes` without NUL bytes, which HTML ignores in text (HTML 5 §13.2.6.4.7) and
+    /// which end libxml2's raw-text parsing early, losing what follows (found by FuzzSanitizerPaths).
+    static func withoutNUL<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard containsNUL(bytes) else { return body(bytes) }
+        let kept = bytes.filter { $0 != 0 }
+        return kept.withUnsafeBufferPointer(body)
     }
 
     /// Returns the text of an HTML fragment: markup removed, entities decoded, whitespace collapsed.

@@ -33,6 +33,14 @@ import Testing
         #expect(HTMLLinkResolver(pageURL: Self.page, baseHref: nil).absolute(raw) == nil)
     }
 
+    /// Found by `FuzzScraper`: a same-scheme link without `//` is relative, as browsers read it;
+    /// one in the other web scheme has no host to go to.
+    @Test func aWebLinkWithoutSlashesIsRelativeInTheSameSchemeAndDroppedOtherwise() {
+        let resolver = HTMLLinkResolver(pageURL: Self.page, baseHref: nil)
+        #expect(resolver.absolute("https:le/education/costs") == "https://www.example.gov.uk/news/latest/le/education/costs")
+        #expect(resolver.absolute("http:le/education/costs") == nil)
+    }
+
     @Test(arguments: ["javascript:alert(1)//", "file:///etc/", "data:text/html,x/"])
     func aBaseHrefInAnotherSchemeIsIgnored(baseHref: String) {
         let resolver = HTMLLinkResolver(pageURL: Self.page, baseHref: baseHref)

@@ -194,6 +194,21 @@ import Testing
         html.lowercased().split(separator: "<").dropFirst().map { String($0.prefix { $0 != ">" }) }
     }
 
+    /// Fragments the fuzz targets found (FuzzSanitizerPaths, FuzzSanitizer): NUL bytes made libxml2
+    /// drop everything after a `<script>`, and an element libxml2 recovered from was closed with
+    /// `</body>`. NULs are dropped (HTML ignores them); an end tag repeats its start tag's name.
+    @Test(arguments: [
+        ("safe<script>\0\0\0\0alert(1)</script> description\n", "safe description\n"),
+        ("a\0b<b>c\0d</b>", "ab<b>cd</b>"),
+        ("<span href=\"\" s\u{FF}</spa\u{04}\0&", "<span href=\"\"></span>"),
+    ])
+    func fuzzFoundFragmentsComeOutBalancedOnBothPaths(input: String, expected: String) {
+        let paths = HTMLSanitizer.bothPaths(input, baseURL: Self.base)
+        #expect(paths.libxml == expected)
+        if let tidy = paths.tidy { #expect(tidy == expected) }
+        #expect(HTMLSanitizer().sanitize(input, baseURL: Self.base) == expected)
+    }
+
     @Test func outputNeverContainsDangerousMarkup() {
         let elements = [
             "script", "style", "base", "meta", "form", "object", "embed", "link", "frame", "applet", "animate", "set", "use",
