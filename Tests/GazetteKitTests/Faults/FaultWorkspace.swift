@@ -74,25 +74,10 @@ struct FaultWorkspace {
         _ arguments: [String], in directory: URL, clockOffset: TimeInterval? = nil, environment: [String: String] = [:]
     ) throws -> GazetteBinary.Result {
         guard let offset = clockOffset else { return try GazetteBinary.run(arguments, in: directory, environment: environment) }
-        guard let binary = GazetteBinary.url else { throw GazetteBinary.BinaryMissing() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: FaultEnvironment.faketime)
         let seconds = Int(offset.rounded())
-        process.arguments = ["-f", seconds >= 0 ? "+\(seconds)" : "\(seconds)", binary.path] + arguments
-        process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return GazetteBinary.Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        return try GazetteBinary.run(
+            arguments, in: directory, environment: environment,
+            wrapper: [FaultEnvironment.faketime, "-f", seconds >= 0 ? "+\(seconds)" : "\(seconds)"])
     }
 
     // MARK: What the user finds

@@ -19,12 +19,20 @@ struct GazetteBinary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    /// Runs `gazette` with `arguments` in `directory`, waiting for it to exit.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs `gazette` with `arguments` in `directory`, waiting for it to exit; `wrapper` is a command
+    /// that runs it (`["/usr/bin/faketime", "-f", "+3600"]`), if any.
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], wrapper: [String] = []
+    ) throws -> Result {
         guard let url else { throw BinaryMissing() }
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        if let command = wrapper.first {
+            process.executableURL = URL(fileURLWithPath: command)
+            process.arguments = wrapper.dropFirst() + [url.path] + arguments
+        } else {
+            process.executableURL = url
+            process.arguments = arguments
+        }
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { _, new in new }
