@@ -8,10 +8,10 @@ import Foundation
 /// stream, and every tag end marks a position where a block's text may start. A repeated block of at
 /// least `minimumRepeatLength` normalized characters has at least `(minimumRepeatLength + 1) / 2`
 /// letters and digits (spaces only separate them), so two equal blocks make two block starts whose
-/// next that many letters and digits are equal; a first block equal to the summary makes a block start
-/// followed by the summary's letters and digits. When neither happens nothing can be removed. Anything
-/// the scan does not model exactly (comments, unknown entities, raw-text elements, stray `<`) answers
-/// "maybe", and the caller does the full check.
+/// next that many letters and digits are equal; a first block equal to the summary makes the summary's
+/// letters and digits sit between two tag boundaries (or the end). When neither happens nothing can be
+/// removed. Anything the scan does not model exactly (comments, unknown entities, raw-text elements,
+/// stray `<`) answers "maybe", and the caller does the full check.
 struct RepeatedTextPrecheck {
     /// Letters and digits of the text, lower-cased, as Unicode scalar values.
     private var stream: [UInt32] = []
@@ -26,20 +26,35 @@ struct RepeatedTextPrecheck {
         if let summary {
             var summaryScan = RepeatedTextPrecheck()
             guard summaryScan.read(summary) else { return true }
-            if !summaryScan.stream.isEmpty, scan.hasBlockStart(followedBy: summaryScan.stream) { return true }
+            if !summaryScan.stream.isEmpty, scan.hasBlock(equalTo: summaryScan.stream) { return true }
         }
         return scan.hasRepeatedBlockStart(length: max(1, (minimumRepeatLength + 2) / 2))
     }
 
-    private func hasBlockStart(followedBy text: [UInt32]) -> Bool {
+    /// Whether `text` sits between two tag boundaries (a block holding exactly it may exist).
+    private func hasBlock(equalTo text: [UInt32]) -> Bool {
         stream.withUnsafeBufferPointer { all in
             text.withUnsafeBufferPointer { wanted in
                 for start in starts where start + wanted.count <= all.count && all[start] == wanted[0] {
+                    let end = start + wanted.count
+                    // A block's text ends where a tag is, or at the end of the fragment.
+                    guard end == all.count || isTagBoundary(end) else { continue }
                     if memcmp(all.baseAddress! + start, wanted.baseAddress!, wanted.count * 4) == 0 { return true }
                 }
                 return false
             }
         }
+    }
+
+    /// Whether a tag sits at `position` of `stream` (`starts` is sorted).
+    private func isTagBoundary(_ position: Int) -> Bool {
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] < position { low = middle + 1 } else { high = middle }
+        }
+        return low < starts.count && starts[low] == position
     }
 
     private func hasRepeatedBlockStart(length: Int) -> Bool {

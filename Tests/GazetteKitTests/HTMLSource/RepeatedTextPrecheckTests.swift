@@ -25,6 +25,9 @@ import Testing
     @Test func firstParagraphEqualToTheSummaryIsFlagged() {
         #expect(mayCollapse("<p>Road <em>closed</em> on Monday.</p><p>More.</p>", summary: "“Road closed” on Monday"))
         #expect(!mayCollapse("<p>Road works start soon.</p><p>More.</p>", summary: "Road closed on Monday"))
+        // A summary cut short from the first paragraph is not the whole paragraph: nothing to remove.
+        #expect(!mayCollapse("<p>Road closed on Monday for resurfacing.</p>", summary: "Road closed on Monday…"))
+        #expect(mayCollapse("Road closed on Monday<br><p>More.</p>", summary: "Road closed on Monday…"))
     }
 
     @Test func markupTheScanDoesNotModelGoesToTheFullCheck() {
