@@ -7,10 +7,10 @@ import Foundation
 /// digits only (ASCII by table; Unicode properties are looked up only for non-ASCII scalars), is one
 /// stream, and every tag end marks a position where a block's text may start. A repeated block of at
 /// least `minimumRepeatLength` normalized characters has at least `(minimumRepeatLength + 1) / 2`
-/// letters and digits (spaces only separate them), so two equal blocks make two block starts whose
-/// next that many letters and digits are equal; a first block equal to the summary makes the summary's
-/// letters and digits sit between two tag boundaries (or the end). When neither happens nothing can be
-/// removed. Anything the scan does not model exactly (comments, unknown entities, raw-text elements,
+/// letters and digits (spaces only separate them), so two equal blocks make two block starts followed
+/// by the same text of at least that many letters and digits, ending at a tag boundary after both; a
+/// first block equal to the summary makes the summary's letters and digits sit between two tag
+/// boundaries (or the end). When neither happens nothing can be removed. Anything the scan does not model exactly (comments, unknown entities, raw-text elements,
 /// stray `<`) answers "maybe", and the caller does the full check.
 struct RepeatedTextPrecheck {
     /// Letters and digits of the text, lower-cased, as Unicode scalar values.
@@ -57,19 +57,41 @@ struct RepeatedTextPrecheck {
         return low < starts.count && starts[low] == position
     }
 
+    /// Whether two block starts are followed by the same `length` or more letters and digits that both
+    /// end at a tag boundary (or the end): two equal blocks of that size would be.
     private func hasRepeatedBlockStart(length: Int) -> Bool {
-        var seen = Set<UInt64>()
+        var seen: [UInt64: [Int]] = [:]
         return stream.withUnsafeBufferPointer { all in
             for start in starts where start + length <= all.count {
-                // FNV-1a over the scalars: a collision only sends the item to the full check.
+                // FNV-1a over the scalars; equal hashes are then compared scalar by scalar.
                 var hash: UInt64 = 0xcbf2_9ce4_8422_2325
                 for value in all[start..<(start + length)] {
                     hash = (hash ^ UInt64(value)) &* 0x100_0000_01b3
                 }
-                if !seen.insert(hash).inserted { return true }
+                for earlier in seen[hash, default: []] where sameBlockText(all, earlier, start, minimum: length) {
+                    return true
+                }
+                seen[hash, default: []].append(start)
             }
             return false
         }
+    }
+
+    /// Whether `first` and `second` are followed by the same text of at least `minimum` scalars that
+    /// ends at a tag boundary (or the end) after both.
+    private func sameBlockText(_ all: UnsafeBufferPointer<UInt32>, _ first: Int, _ second: Int, minimum: Int) -> Bool {
+        var length = 0
+        while first + length < all.count, second + length < all.count, all[first + length] == all[second + length] {
+            length += 1
+            if length >= minimum, isBlockEnd(first + length, all.count), isBlockEnd(second + length, all.count) {
+                return true
+            }
+        }
+        return false
+    }
+
+    private func isBlockEnd(_ position: Int, _ count: Int) -> Bool {
+        position == count || isTagBoundary(position)
     }
 
     // MARK: - Scanning

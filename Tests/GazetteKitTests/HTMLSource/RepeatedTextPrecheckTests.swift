@@ -13,6 +13,8 @@ import Testing
         #expect(!mayCollapse(content, summary: "A different standfirst."))
         #expect(!mayCollapse("<p>First section of the report.</p><p>* * *</p><p>Second section.</p><p>* * *</p>"))
         #expect(!mayCollapse("<p>Größere Städte bauen mehr Wohnungen.</p><p>Die Mieten steigen weiter.</p>"))
+        // Paragraphs that only begin alike are not repeats.
+        #expect(!mayCollapse("<p>The council will vote on the budget.</p><p>The council will meet residents.</p>"))
     }
 
     @Test func repeatsUnderOtherCaseSpacingPunctuationOrMarkupAreFlagged() {
