@@ -22,13 +22,22 @@ public struct DuplicateTextCollapser: Sendable {
     /// is gone (the summary alone then says it all).
     public func collapse(summary: String?, content: String?) -> String? {
         guard let content else { return nil }
+        guard RepeatedTextPrecheck.mayCollapse(content: content, summary: summary, minimumRepeatLength: minimumRepeatLength)
+        else { return content }
+        return fullyCollapsed(summary: summary, content: content)
+    }
+
+    /// `collapse(summary:content:)` without the byte-level precheck: parses `content` every time.
+    func fullyCollapsed(summary: String?, content: String) -> String? {
         let summaryKey = summary.map { Self.key(HTMLDocument.withFragment($0) { _, body in HTMLDocument.text(of: body) } ?? $0) }
         return collapsed(content, summaryKey: summaryKey.flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// `html` with repeated paragraphs removed (the first occurrence stays).
     public func collapseRepeats(in html: String) -> String {
-        collapsed(html, summaryKey: nil) ?? html
+        guard RepeatedTextPrecheck.mayCollapse(content: html, summary: nil, minimumRepeatLength: minimumRepeatLength)
+        else { return html }
+        return collapsed(html, summaryKey: nil) ?? html
     }
 
     private func collapsed(_ html: String, summaryKey: String?) -> String? {
@@ -105,7 +114,21 @@ public struct DuplicateTextCollapser: Sendable {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            if scalar.isASCII {
+                // ASCII letters and digits are exactly the ASCII scalars the property test accepts.
+                let value = UInt8(scalar.value)
+                let folded: UInt8
+                switch value {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): folded = value
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): folded = value + 32
+                default:
+                    pendingSpace = true
+                    continue
+                }
+                if pendingSpace, !out.isEmpty { out.append(" ") }
+                pendingSpace = false
+                out.append(Unicode.Scalar(folded))
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 if pendingSpace, !out.isEmpty { out.append(" ") }
                 pendingSpace = false
                 out.append(contentsOf: String(scalar).lowercased().unicodeScalars)
