@@ -18,6 +18,7 @@ extension FeedDate {
             var zoneIsUTCName = false
             var meridiem: Word?
             var korean = false
+            /// Which of 년 월 일 have been seen (bits 0, 1, 2): each once, all three for a date.
             var koreanParts = 0
         }
 
@@ -53,15 +54,17 @@ extension FeedDate {
                 }
             case 0xEB, 0xEC:
                 if let marker = koreanMarker(scanner) {
+                    // A marker seen twice (`3월3월3월`, found by FuzzDate) is no date: it made year 1.
+                    guard state.koreanParts & (1 << marker) == 0 else { return false }
                     scanner.index += 3
                     state.korean = true
-                    state.koreanParts += 1
+                    state.koreanParts |= 1 << marker
                     switch marker {
                     case 0: state.fields.year = digits <= 2 ? ISO8601Parser.expandTwoDigitYear(value) : value
                     case 1: state.month = value
                     default: state.fields.day = value
                     }
-                    if state.koreanParts == 3 { state.hasDate = true }
+                    if state.koreanParts == 0b111 { state.hasDate = true }
                     return true
                 }
             default:

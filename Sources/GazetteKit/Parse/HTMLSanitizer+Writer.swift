@@ -60,6 +60,9 @@ extension HTMLSanitizer {
         /// carries (libxml2 can end an element it recovered from with `body`; found by FuzzSanitizer).
         private var htmlEndNames: [UInt8] = []
         private var htmlEndNameStarts: [Int] = []
+        /// Kept `<a>` elements now open: a link inside a link is unwrapped (HTML parsers would close
+        /// the outer one, so the output would change when sanitized again; found by FuzzSanitizer).
+        private var openAnchors = 0
         /// Open elements inside the current skip region (0: not skipping).
         private var skipDepth = 0
         private var depth = 0
@@ -129,6 +132,13 @@ extension HTMLSanitizer {
                     skipDepth = 1
                     return true
                 }
+                if key == rules.anchor {
+                    if openAnchors > 0 {
+                        ends.append(.nothing)
+                        return true
+                    }
+                    openAnchors += 1
+                }
                 output.append(UInt8(ascii: "<"))
                 output.append(name)
                 self.attributes(attributes, isImage: isImage)
@@ -158,6 +168,7 @@ extension HTMLSanitizer {
                 break
             case .htmlEndTag:
                 let start = htmlEndNameStarts.removeLast()
+                if htmlEndNames.count - start == 1, htmlEndNames[start] == UInt8(ascii: "a") { openAnchors -= 1 }
                 output.append("</")
                 htmlEndNames.withUnsafeBufferPointer { output.append(UnsafeBufferPointer(rebasing: $0[start...])) }
                 output.append(UInt8(ascii: ">"))
@@ -380,6 +391,7 @@ extension HTMLSanitizer {
         static let width = Key(Array("width".utf8))
         static let `class` = Key(Array("class".utf8))
         static let div = Key(Array("div".utf8))
+        static let anchor = Key(Array("a".utf8))
         static let height = Key(Array("height".utf8))
         static let embedAttributes: Set<Key> = Set(
             ["width", "height", "title", "allowfullscreen", "frameborder"].map { Key(Array($0.utf8)) })
@@ -395,5 +407,6 @@ extension HTMLSanitizer {
         let img = AttributeKeys.img
         let src = AttributeKeys.src
         let div = AttributeKeys.div
+        let anchor = AttributeKeys.anchor
     }
 }
